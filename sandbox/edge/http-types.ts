@@ -1,0 +1,23 @@
+// The edge's view of one HTTP exchange, the same for HTTP/1.1 and HTTP/2.
+
+export interface EdgeRequest {
+  method: string;
+  /** The raw path, still percent-encoded (S3 keys need the exact bytes). */
+  rawPath: string;
+  query: URLSearchParams;
+  /** Lower-case header names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: Buffer;
+  httpVersion: string;
+  remoteAddress: string;
+}
+
+export interface EdgeResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string;
+}
+
+export function header(req: EdgeRequest, name: string): string | undefined {
+  return req.headers[name.toLowerCase()];
+}

@@ -1,0 +1,83 @@
+// Which service and which protocol a request is for, in the order DESIGN.md fixes: the SigV4 scope's
+// service, then X-Amz-Target, then the RPC v2 CBOR path, then path rules, then the query Action.
+
+import type { EdgeRequest } from './http-types.js';
+import type { SigV4Auth } from './sigv4.js';
+import type { ProtocolName, ServiceDefinition } from '../services/definition.js';
+import type { Codec } from '../protocols/codec.js';
+import { awsJsonCodec, isCbor } from '../protocols/aws-json.js';
+import { awsQueryCodec, queryParams } from '../protocols/aws-query.js';
+import { RPC_V2_PATH, rpcv2CborCodec } from '../protocols/rpcv2-cbor.js';
+import { restJsonCodec } from '../protocols/rest-json.js';
+import { restXmlCodec } from '../protocols/rest-xml.js';
+
+export interface Route {
+  service: ServiceDefinition;
+  codec: Codec;
+}
+
+const codecs = {
+  awsJson1_0: awsJsonCodec('1.0'),
+  awsJson1_1: awsJsonCodec('1.1'),
+  awsJson1_0Cbor: awsJsonCodec('1.0', true),
+  awsJson1_1Cbor: awsJsonCodec('1.1', true),
+};
+
+export class Router {
+  private readonly bySigningName = new Map<string, ServiceDefinition[]>();
+  private readonly byTargetPrefix = new Map<string, ServiceDefinition>();
+  private readonly bySmithyName = new Map<string, ServiceDefinition>();
+
+  constructor(private readonly services: ServiceDefinition[]) {
+    for (const s of services) {
+      const list = this.bySigningName.get(s.signingName) ?? [];
+      list.push(s);
+      this.bySigningName.set(s.signingName, list);
+      if (s.targetPrefix) this.byTargetPrefix.set(s.targetPrefix, s);
+      if (s.smithyName) this.bySmithyName.set(s.smithyName, s);
+    }
+  }
+
+  resolve(req: EdgeRequest, auth: SigV4Auth | undefined): Route | undefined {
+    const service = this.findService(req, auth);
+    if (!service) return undefined;
+    return { service, codec: this.codecFor(req, service) };
+  }
+
+  private findService(req: EdgeRequest, auth: SigV4Auth | undefined): ServiceDefinition | undefined {
+    const target = req.headers['x-amz-target'];
+    const targetPrefix = target?.slice(0, target.lastIndexOf('.'));
+    if (auth) {
+      const candidates = this.bySigningName.get(auth.service) ?? [];
+      if (candidates.length === 1) return candidates[0];
+      // Several services share a signing name (IoT's control and data planes): narrow by target or path.
+      const narrowed = candidates.find((s) => s.targetPrefix === targetPrefix) ?? candidates.find((s) => s.pathPrefixes?.some((p) => req.rawPath.startsWith(p)));
+      if (narrowed) return narrowed;
+      if (candidates.length > 0) return candidates[0];
+    }
+    if (targetPrefix && this.byTargetPrefix.has(targetPrefix)) return this.byTargetPrefix.get(targetPrefix);
+    const rpc = RPC_V2_PATH.exec(req.rawPath);
+    if (rpc && this.bySmithyName.has(rpc[1])) return this.bySmithyName.get(rpc[1]);
+    const byPath = this.services.find((s) => s.pathPrefixes?.some((p) => req.rawPath.startsWith(p)));
+    if (byPath) return byPath;
+    const action = queryParams(req).get('Action');
+    if (action) return this.services.find((s) => s.protocols.includes('awsQuery') && s.operations.some((op) => op.name === action));
+    return undefined;
+  }
+
+  private codecFor(req: EdgeRequest, service: ServiceDefinition): Codec {
+    const speaks = (p: ProtocolName) => service.protocols.includes(p);
+    if (speaks('rpcv2Cbor') && (RPC_V2_PATH.test(req.rawPath) || req.headers['smithy-protocol'] === 'rpc-v2-cbor')) return rpcv2CborCodec;
+    if (req.headers['x-amz-target'] !== undefined) {
+      const v10 = speaks('awsJson1_0');
+      if (isCbor(req)) return v10 ? codecs.awsJson1_0Cbor : codecs.awsJson1_1Cbor;
+      if (v10 || speaks('awsJson1_1')) return v10 ? codecs.awsJson1_0 : codecs.awsJson1_1;
+    }
+    if (speaks('awsQuery') && (queryParams(req).has('Action') || !speaks('restJson1') && !speaks('restXml'))) return awsQueryCodec;
+    if (speaks('restXml')) return restXmlCodec;
+    if (speaks('restJson1')) return restJsonCodec;
+    if (speaks('awsJson1_0')) return codecs.awsJson1_0;
+    if (speaks('awsJson1_1')) return codecs.awsJson1_1;
+    return awsQueryCodec;
+  }
+}

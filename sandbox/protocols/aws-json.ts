@@ -1,0 +1,61 @@
+// awsJson 1.0 / 1.1: POST / with `X-Amz-Target: <prefix>.<Operation>` and a JSON document; Kinesis also
+// accepts the same envelope with a CBOR body (application/x-amz-cbor-1.1).
+
+import type { EdgeRequest } from '../edge/http-types.js';
+import type { Codec } from './codec.js';
+import { toJsonWire } from './codec.js';
+import { decodeCbor, encodeCbor } from './cbor.js';
+import { ServiceError, serializationError } from './errors.js';
+
+const CBOR_TYPE = 'application/x-amz-cbor-1.1';
+
+function isCbor(req: EdgeRequest): boolean {
+  return (req.headers['content-type'] ?? '').startsWith(CBOR_TYPE);
+}
+
+export function awsJsonCodec(version: '1.0' | '1.1', cbor = false): Codec {
+  const contentType = cbor ? CBOR_TYPE : `application/x-amz-json-${version}`;
+  const body = (value: unknown) => (cbor ? encodeCbor(value) : JSON.stringify(toJsonWire(value ?? {})));
+  return {
+    name: version === '1.0' ? 'awsJson1_0' : 'awsJson1_1',
+    wire: cbor ? 'cbor' : 'json',
+    decode(req) {
+      const target = req.headers['x-amz-target'] ?? '';
+      const dot = target.lastIndexOf('.');
+      return {
+        operationName: dot >= 0 ? target.slice(dot + 1) : undefined,
+        input() {
+          if (isCbor(req)) {
+            try {
+              return decodeCbor(req.body);
+            } catch {
+              throw serializationError('Unable to parse CBOR request body');
+            }
+          }
+          const text = req.body.toString('utf8');
+          if (text.trim() === '') return {};
+          try {
+            return JSON.parse(text) as unknown;
+          } catch {
+            throw serializationError('Start of structure or map found where not expected.');
+          }
+        },
+      };
+    },
+    encode(output, _op, _service, requestId) {
+      return { status: 200, headers: { 'content-type': contentType, 'x-amzn-requestid': requestId }, body: body(output) };
+    },
+    encodeError(err, _service, requestId) {
+      return {
+        status: err.status,
+        headers: { 'content-type': contentType, 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.code },
+        body: body({ __type: err.code, message: err.message, ...err.fields }),
+      };
+    },
+    unknownOperation(name) {
+      return new ServiceError('UnknownOperationException', name ? `Unknown operation ${name}` : 'Missing X-Amz-Target', 400);
+    },
+  };
+}
+
+export { isCbor };

@@ -1,0 +1,18 @@
+// The small typed interfaces through which services call each other in-process (never over HTTP).
+// Each service's own api.ts defines its interface; its start() puts the implementation in sandbox.apis.
+
+import type { StsApi } from './sts/api.js';
+import type { IamApi } from './iam/api.js';
+import type { S3Api } from './s3/api.js';
+import type { CloudWatchApi } from './cloudwatch/api.js';
+import type { LogsApi } from './logs/api.js';
+import type { KinesisApi } from './kinesis/api.js';
+
+export interface SandboxApis {
+  sts: StsApi;
+  iam: IamApi;
+  s3: S3Api;
+  cloudwatch: CloudWatchApi;
+  logs: LogsApi;
+  kinesis: KinesisApi;
+}

@@ -1,0 +1,90 @@
+// What a service declares about itself: how clients reach it (signing name, protocols, target prefix)
+// and the explicit list of operations it supports, each with its input shape and handler.
+
+import type { RequestContext } from '../edge/context.js';
+import type { EdgeRequest, EdgeResponse } from '../edge/http-types.js';
+import type { StructureShape } from '../protocols/shapes.js';
+
+export type ProtocolName = 'awsJson1_0' | 'awsJson1_1' | 'restJson1' | 'restXml' | 'awsQuery' | 'rpcv2Cbor';
+
+/** Where an operation's input and output sit in a REST request and response. */
+export interface HttpBinding {
+  method: string;
+  /** Path template: `/2015-03-31/functions/{FunctionName}`; `{Key+}` takes the rest of the path. */
+  path: string;
+  /** Query parameters that must be present to select this operation (S3's `?tagging`, `list-type=2`). */
+  requiredQuery?: string[];
+  /** Headers that must be present to select this operation (S3's CopyObject: `x-amz-copy-source`). */
+  requiredHeaders?: string[];
+  /** Input member -> query parameter name, when they differ from the member name. */
+  query?: Record<string, string>;
+  /** Input member -> request header name. */
+  headers?: Record<string, string>;
+  /** Input member that receives the raw request body instead of a parsed document. */
+  payload?: string;
+  /** HTTP status on success (default 200). */
+  status?: number;
+  /** Output member -> response header name. */
+  responseHeaders?: Record<string, string>;
+  /** Output member written as the raw response body. */
+  responsePayload?: string;
+}
+
+export interface Operation<I = any, O = any> {
+  name: string;
+  input?: StructureShape;
+  http?: HttpBinding;
+  /** Operations that only read; derived from the name when absent (Get/List/Describe/...). */
+  readOnly?: boolean;
+  handler(input: I, ctx: RequestContext): O | Promise<O>;
+}
+
+export interface ServiceDefinition {
+  /** Our folder name and the name `lab sandbox status` shows. */
+  name: string;
+  /** The SigV4 credential-scope service name clients sign with. */
+  signingName: string;
+  /** Protocols clients may use, the model's preferred first. */
+  protocols: ProtocolName[];
+  /** awsJson X-Amz-Target prefix (`Kinesis_20131202`). */
+  targetPrefix?: string;
+  /** The Smithy service shape name in RPC v2 CBOR paths (`/service/<name>/operation/<op>`). */
+  smithyName?: string;
+  /** Namespace for awsQuery XML and the prefix of RPC v2 CBOR error types. */
+  xmlNamespace?: string;
+  errorNamespace?: string;
+  /** Error code of a constraint failure (ValidationException unless the service says otherwise). */
+  validationCode?: string;
+  /** Member naming in validation messages. */
+  memberNaming?: 'lowerCamel' | 'asIs';
+  /** Unsigned paths this service answers (API Gateway invoke URLs). */
+  pathPrefixes?: string[];
+  /** Rewrites a request before routing (S3 virtual-hosted-style addressing). */
+  rewrite?(req: EdgeRequest): EdgeRequest;
+  /** Takes over a whole request (a service that is a server of its own, such as dynalite). */
+  serve?(req: EdgeRequest, ctx: RequestContext): Promise<EdgeResponse>;
+  operations: Operation[];
+}
+
+export function defineService(def: ServiceDefinition): ServiceDefinition {
+  return def;
+}
+
+export function defineOperation<I = any, O = any>(op: Operation<I, O>): Operation<I, O> {
+  return op;
+}
+
+const READ_PREFIXES = /^(Get|List|Describe|Head|Query|Scan|BatchGet|Select|Filter|Lookup|Search|Test)/;
+
+export function isReadOnly(op: Pick<Operation, 'name' | 'readOnly'>): boolean {
+  return op.readOnly ?? READ_PREFIXES.test(op.name);
+}
+
+/** A handler's escape hatch: a response sent exactly as given (S3 objects, Lambda Invoke payloads). */
+export class RawResponse implements EdgeResponse {
+  constructor(
+    public status: number,
+    public headers: Record<string, string>,
+    public body: Buffer | string,
+  ) {}
+}

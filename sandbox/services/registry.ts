@@ -1,0 +1,13 @@
+// The services this sandbox runs, in one explicit list.
+
+import type { Sandbox } from '../sandbox.js';
+import type { ServiceDefinition } from './definition.js';
+import * as sts from './sts/service.js';
+
+export interface ServiceModule {
+  service: ServiceDefinition;
+  /** Sets up the service's in-process API and background work for one sandbox. */
+  start?(sandbox: Sandbox): void | Promise<void>;
+}
+
+export const serviceModules: ServiceModule[] = [sts];

@@ -1,0 +1,27 @@
+// AWS Security Token Service: who am I, and temporary credentials for a role.
+
+import type { Sandbox } from '../../sandbox.js';
+import { defineService } from '../definition.js';
+import { accountForAccessKey } from '../../edge/sigv4.js';
+import { SANDBOX_CREDENTIALS } from '../../settings.js';
+import { issuedCredentials } from './store.js';
+import { assumeRole } from './operations/assume-role.js';
+import { getCallerIdentity } from './operations/get-caller-identity.js';
+
+export const service = defineService({
+  name: 'sts',
+  signingName: 'sts',
+  protocols: ['awsQuery'],
+  xmlNamespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
+  validationCode: 'ValidationError',
+  operations: [getCallerIdentity, assumeRole],
+});
+
+export function start(sandbox: Sandbox): void {
+  const issued = issuedCredentials(sandbox);
+  sandbox.apis.sts = {
+    accountForAccessKey: (key) => issued.get(key)?.accountId ?? accountForAccessKey(key),
+    secretForAccessKey: (key) => issued.get(key)?.secretAccessKey ?? SANDBOX_CREDENTIALS.secretAccessKey,
+    sessionForAccessKey: (key) => issued.get(key),
+  };
+}

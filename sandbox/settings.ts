@@ -1,0 +1,34 @@
+// Sandbox-wide settings: where it listens and stores, and the knobs that make it imitate AWS's timing.
+
+import type { Clock } from './edge/clock.js';
+
+export interface SandboxOptions {
+  /** TCP port for the edge (0 picks a free one). Default 4566. */
+  port?: number;
+  /** Interface to bind. Default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Data directory. Default `.lab/sandbox`. Ignored with `inMemory`. */
+  dataDir?: string;
+  inMemory?: boolean;
+  /** Reject requests whose SigV4 signature is not made with the sandbox secret. */
+  verifySignatures?: boolean;
+  clock?: Clock;
+  /** Delay before CloudWatch metrics become visible, imitating AWS's lag (ms). Default 0. */
+  metricDelayMs?: number;
+  /** Multiplies Firehose buffering intervals (0.01 makes 60 s into 0.6 s for fast tests). Default 1. */
+  firehoseIntervalScale?: number;
+  /** Apply Kinesis per-shard write limits. Default false. */
+  enforceLimits?: boolean;
+  /** How long resources stay CREATING/Pending before ACTIVE (ms), so SDK waiters see the transition. Default 0. */
+  provisioningDelayMs?: number;
+  /** Log each request and refusal on stderr. */
+  verbose?: boolean;
+}
+
+export const DEFAULT_PORT = 4566;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = '.lab/sandbox';
+
+/** The credentials the workbook's `local` target signs with; --verify-signatures checks against this secret. */
+export const SANDBOX_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+export const DEFAULT_REGION = 'us-east-1';
