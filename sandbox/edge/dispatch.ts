@@ -53,7 +53,8 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
     try {
       if (sandbox.options.verifySignatures) {
         if (!auth) throw new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
-        verifySigV4(prepared, auth, sts?.secretForAccessKey(auth.accessKeyId) ?? SANDBOX_CREDENTIALS.secretAccessKey);
+        const xmlProtocol = codec.name === 'awsQuery' || codec.name === 'restXml';
+        verifySigV4(prepared, auth, sts?.secretForAccessKey(auth.accessKeyId) ?? SANDBOX_CREDENTIALS.secretAccessKey, xmlProtocol ? 'SignatureDoesNotMatch' : 'InvalidSignatureException');
       }
       if (service.serve) {
         const response = await service.serve(prepared, ctx);

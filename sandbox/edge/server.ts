@@ -4,6 +4,7 @@
 import { createServer as createHttp1Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { Duplex } from 'node:stream';
 import type { Dispatcher } from './dispatch.js';
 import type { EdgeRequest } from './http-types.js';
 
@@ -59,6 +60,34 @@ function readBody(req: AnyRequest): Promise<Buffer> {
   });
 }
 
+/** A duplex over `socket` whose readable side starts with `head`. */
+function replaying(socket: Socket, head: Buffer): Duplex {
+  const stream = new Duplex({
+    read() {
+      socket.resume();
+    },
+    write(chunk: Buffer, _encoding, callback) {
+      socket.write(chunk, callback);
+    },
+    final(callback) {
+      socket.end(callback);
+    },
+    destroy(err, callback) {
+      socket.destroy();
+      callback(err);
+    },
+  });
+  stream.push(head);
+  socket.on('data', (chunk: Buffer) => {
+    if (!stream.push(chunk)) socket.pause();
+  });
+  socket.on('end', () => stream.push(null));
+  socket.on('close', () => stream.destroy());
+  // http2 reads these as it would from a net.Socket.
+  Object.assign(stream, { remoteAddress: socket.remoteAddress, remotePort: socket.remotePort, setTimeout: () => stream, setNoDelay: () => stream, setKeepAlive: () => stream });
+  return stream;
+}
+
 export function startEdgeServer(dispatch: Dispatcher, { port, host }: { port: number; host: string }): Promise<EdgeServer> {
   const onRequest = (req: AnyRequest, res: AnyResponse) => {
     readBody(req)
@@ -107,9 +136,15 @@ export function startEdgeServer(dispatch: Dispatcher, { port, host }: { port: nu
       if (maybeH2 && seen.length < H2_PREFACE.length) return;
       socket.off('data', onData);
       socket.pause();
-      socket.unshift(seen);
-      (maybeH2 ? http2 : http1).emit('connection', socket);
-      socket.resume();
+      if (maybeH2) {
+        // HTTP/2 reads the socket's native handle directly and would miss bytes already read, so it gets
+        // a stream that replays them first.
+        http2.emit('connection', replaying(socket, seen));
+      } else {
+        socket.unshift(seen);
+        http1.emit('connection', socket);
+        socket.resume();
+      }
     };
     socket.on('data', onData);
   });

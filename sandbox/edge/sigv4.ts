@@ -68,8 +68,8 @@ function canonicalQuery(req: EdgeRequest): string {
 
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 
-/** Throws AWS's SignatureDoesNotMatch when the signature is not the one `secret` would make. */
-export function verifySigV4(req: EdgeRequest, auth: SigV4Auth, secret: string): void {
+/** Throws AWS's signature error (SignatureDoesNotMatch for XML protocols, InvalidSignatureException for JSON) when the signature is not the one `secret` would make. */
+export function verifySigV4(req: EdgeRequest, auth: SigV4Auth, secret: string, errorCode = 'InvalidSignatureException'): void {
   const payloadHash = auth.presigned ? 'UNSIGNED-PAYLOAD' : (req.headers['x-amz-content-sha256'] ?? createHash('sha256').update(req.body).digest('hex'));
   const headers = auth.signedHeaders.map((h) => `${h}:${(req.headers[h] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
   const canonical = [req.method, canonicalPath(req, auth.service), canonicalQuery(req), headers, auth.signedHeaders.join(';'), payloadHash].join('\n');
@@ -80,7 +80,7 @@ export function verifySigV4(req: EdgeRequest, auth: SigV4Auth, secret: string): 
   const expected = createHmac('sha256', key).update(toSign).digest('hex');
   if (expected !== auth.signature) {
     throw new ServiceError(
-      auth.service === 's3' ? 'SignatureDoesNotMatch' : 'InvalidSignatureException',
+      errorCode,
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
       403,
     );

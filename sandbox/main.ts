@@ -1,0 +1,91 @@
+// The sandbox as a process: `node dist/sandbox/main.js --port 4566 --data .lab/sandbox`. `lab sandbox start`
+// runs it in the foreground or detached; it writes a run file (pid, endpoint) so `lab sandbox stop` and
+// `status` can find it, and shuts down cleanly on SIGINT/SIGTERM.
+
+import { parseArgs } from 'node:util';
+import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSandbox, type RunningSandbox } from './index.js';
+import type { SandboxOptions } from './settings.js';
+
+export interface RunFile {
+  pid: number;
+  endpoint: string;
+  port: number;
+  dataDir: string | null;
+  startedAt: string;
+}
+
+export const SANDBOX_OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  'in-memory': { type: 'boolean' },
+  'verify-signatures': { type: 'boolean' },
+  'enforce-limits': { type: 'boolean' },
+  'metric-delay': { type: 'string' },
+  'firehose-interval-scale': { type: 'string' },
+  'run-file': { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const;
+
+function number(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number, got "${value}"`);
+  return n;
+}
+
+export function optionsFromArgs(argv: string[]): SandboxOptions & { runFile?: string } {
+  const { values } = parseArgs({ args: argv, options: SANDBOX_OPTIONS, strict: true });
+  return {
+    port: number('port', values.port),
+    host: values.host,
+    dataDir: values.data,
+    inMemory: values['in-memory'],
+    verifySignatures: values['verify-signatures'],
+    enforceLimits: values['enforce-limits'],
+    metricDelayMs: number('metric-delay', values['metric-delay']),
+    firehoseIntervalScale: number('firehose-interval-scale', values['firehose-interval-scale']),
+    verbose: !values.quiet,
+    runFile: values['run-file'],
+  };
+}
+
+export function readRunFile(path: string): RunFile | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as RunFile;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts the sandbox, records the run file, and stops cleanly on SIGINT/SIGTERM. */
+export async function runSandboxProcess(options: SandboxOptions & { runFile?: string }): Promise<RunningSandbox> {
+  const running = await startSandbox(options);
+  const { runFile } = options;
+  if (runFile) {
+    mkdirSync(dirname(runFile), { recursive: true });
+    const info: RunFile = { pid: process.pid, endpoint: running.endpoint, port: running.port, dataDir: running.sandbox.dataDir, startedAt: new Date().toISOString() };
+    writeFileSync(runFile, JSON.stringify(info, null, 2));
+  }
+  const shutdown = async () => {
+    await running.stop();
+    if (runFile && readRunFile(runFile)?.pid === process.pid) rmSync(runFile, { force: true });
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return running;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    const running = await runSandboxProcess(optionsFromArgs(process.argv.slice(2)));
+    process.stdout.write(`sandbox listening on ${running.endpoint}\n`);
+  } catch (err) {
+    process.stderr.write(`sandbox could not start: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
+}
