@@ -1,0 +1,175 @@
+// `lab sandbox start|stop|status`: runs the embedded local AWS in the foreground or detached, and
+// reports what it is doing (endpoint, services, calls seen, calls it lacks).
+
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EnvironmentError, UsageError } from '../errors.js';
+import type { Output } from '../output.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, SANDBOX_START_COMMAND } from '../target/local.js';
+
+export interface SandboxStartOptions {
+  home: string;
+  port?: string;
+  host?: string;
+  data?: string;
+  inMemory?: boolean;
+  detach?: boolean;
+  verifySignatures?: boolean;
+  enforceLimits?: boolean;
+  metricDelay?: string;
+  firehoseIntervalScale?: string;
+}
+
+interface RunFile {
+  pid: number;
+  endpoint: string;
+  dataDir: string | null;
+}
+
+interface StatusDocument {
+  endpoint: string;
+  pid: number;
+  dataDir: string | null;
+  services: { name: string; operations: number }[];
+  calls: Record<string, number>;
+  unimplemented: Record<string, number>;
+  [extra: string]: unknown;
+}
+
+const SANDBOX_MAIN = fileURLToPath(new URL('../../sandbox/main.js', import.meta.url));
+
+export const runFilePath = (home: string) => join(home, 'sandbox.json');
+
+async function readRunFile(home: string): Promise<RunFile | undefined> {
+  const { readJsonFile } = await import('../lab-home.js');
+  return readJsonFile<RunFile | undefined>(runFilePath(home), undefined);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function fetchStatus(endpoint: string): Promise<StatusDocument | undefined> {
+  try {
+    const res = await fetch(`${endpoint}/_sandbox/status`, { signal: AbortSignal.timeout(3000) });
+    return res.ok ? ((await res.json()) as StatusDocument) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function argsFor(options: SandboxStartOptions): string[] {
+  const args = ['--data', options.data ?? join(options.home, 'sandbox'), '--run-file', runFilePath(options.home)];
+  if (options.port !== undefined) args.push('--port', options.port);
+  if (options.host !== undefined) args.push('--host', options.host);
+  if (options.inMemory) args.push('--in-memory');
+  if (options.verifySignatures) args.push('--verify-signatures');
+  if (options.enforceLimits) args.push('--enforce-limits');
+  if (options.metricDelay !== undefined) args.push('--metric-delay', options.metricDelay);
+  if (options.firehoseIntervalScale !== undefined) args.push('--firehose-interval-scale', options.firehoseIntervalScale);
+  return args;
+}
+
+function printHowToUse(out: Output, endpoint: string): void {
+  out.line(`Sandbox running at ${endpoint}`);
+  out.line('Point any AWS client at it:');
+  out.line(`  export AWS_ENDPOINT_URL=${endpoint} AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_REGION=${LOCAL_REGION}`);
+  out.line('and grade against it with `lab check N --target local`.');
+}
+
+export async function sandboxStart(options: SandboxStartOptions, out: Output): Promise<number> {
+  const running = await readRunFile(options.home);
+  if (running && alive(running.pid) && (await fetchStatus(running.endpoint))) {
+    throw new UsageError(`A sandbox is already running at ${running.endpoint} (pid ${running.pid}); stop it with \`lab sandbox stop\`.`);
+  }
+  const args = argsFor(options);
+  if (options.detach) return startDetached(options.home, args, out);
+
+  const { optionsFromArgs, runSandboxProcess } = await import('../../sandbox/main.js');
+  let sandbox;
+  try {
+    sandbox = await runSandboxProcess(optionsFromArgs(args));
+  } catch (err) {
+    throw startFailure(err, options);
+  }
+  printHowToUse(out, sandbox.endpoint);
+  out.line('Press Ctrl-C to stop it.');
+  // The sandbox's own signal handlers stop it and exit; until then this command keeps running.
+  return new Promise<number>(() => undefined);
+}
+
+function startFailure(err: unknown, options: SandboxStartOptions): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return new EnvironmentError(`Port ${options.port ?? 4566} is already in use.`, 'Stop whatever uses it, or start the sandbox on another port with `--port N` and set `lab config set endpoint http://127.0.0.1:N`.');
+  }
+  if (err instanceof Error && /must be a non-negative number/.test(err.message)) return new UsageError(err.message);
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+async function startDetached(home: string, args: string[], out: Output): Promise<number> {
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(home, { recursive: true });
+  const logFile = join(home, 'sandbox.log');
+  const log = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [SANDBOX_MAIN, ...args], { detached: true, stdio: ['ignore', log, log] });
+  closeSync(log);
+  child.unref();
+  const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const state = await readRunFile(home);
+    if (state && state.pid === child.pid && (await fetchStatus(state.endpoint))) {
+      printHowToUse(out, state.endpoint);
+      out.line(`pid ${state.pid}; log in ${logFile}; stop it with \`lab sandbox stop\`.`);
+      return 0;
+    }
+    const code = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(r, 100))]);
+    if (code !== undefined) throw new EnvironmentError(`The sandbox exited during start-up (code ${code}).`, `See ${logFile} for why.`);
+  }
+  throw new EnvironmentError('The sandbox did not answer within 15 s of starting.', `See ${logFile} for why.`);
+}
+
+export async function sandboxStop(home: string, out: Output): Promise<number> {
+  const running = await readRunFile(home);
+  if (!running || !alive(running.pid)) {
+    out.line('No sandbox is running.');
+    return 0;
+  }
+  process.kill(running.pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (alive(running.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (alive(running.pid)) process.kill(running.pid, 'SIGKILL');
+  out.line(`Stopped the sandbox at ${running.endpoint} (pid ${running.pid}).`);
+  return 0;
+}
+
+export async function sandboxStatus(home: string, fallbackEndpoint: string, out: Output, { json = false } = {}): Promise<number> {
+  const running = await readRunFile(home);
+  const endpoint = running && alive(running.pid) ? running.endpoint : fallbackEndpoint;
+  const status = await fetchStatus(endpoint);
+  if (!status) throw new EnvironmentError(`No sandbox answers at ${endpoint}.`, `Start it with \`${SANDBOX_START_COMMAND}\` (add --detach to keep it in the background).`);
+  if (json) {
+    out.line(JSON.stringify(status, null, 2));
+    return 0;
+  }
+  const { endpoint: at, pid, dataDir, services, calls, unimplemented, ...extras } = status;
+  out.line(`Sandbox at ${at} (pid ${pid})`);
+  out.line(`Data: ${dataDir ?? 'in memory (nothing is kept after it stops)'}`);
+  out.line(`Services: ${services.map((s) => `${s.name} (${s.operations})`).join(', ')}`);
+  const total = Object.values(calls).reduce((a, b) => a + b, 0);
+  out.line(`Calls answered: ${total}`);
+  for (const [name, count] of Object.entries(calls).sort((a, b) => b[1] - a[1]).slice(0, 10)) out.line(`  ${name}: ${count}`);
+  const missing = Object.entries(unimplemented);
+  out.line(missing.length ? 'Calls clients made that the sandbox does not implement:' : 'Calls the sandbox does not implement: none seen');
+  for (const [name, count] of missing) out.line(`  ${name}: ${count}`);
+  for (const [key, value] of Object.entries(extras)) out.line(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  return 0;
+}
