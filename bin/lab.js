@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `lab` command: a thin launcher for the compiled CLI (built by `npm ci` through the prepare script).
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('lab is not built yet: run `npm run build` (or `npm ci`) in the project folder.\n');
+  process.exitCode = 2;
+} else {
+  const { main } = await import(entry.href);
+  process.exitCode = await main(process.argv);
+}

@@ -1,0 +1,51 @@
+// `lab config get|set|unset`: reads and changes `.lab/config.json`.
+
+import type { CommandModule } from '../cli/command-module.js';
+import { CONFIG_KEYS, DEFAULT_PREFIX, loadConfig, parseConfigKey, setConfigValue } from '../config.js';
+import { labHome } from '../lab-home.js';
+import { configuredHeader, openSession, type GlobalOptions } from '../session.js';
+import { stdout, type Output } from '../output.js';
+
+export async function getConfig(key: string | undefined, options: GlobalOptions, out: Output = stdout): Promise<void> {
+  if (key !== undefined) {
+    const config = await loadConfig(labHome());
+    const value = config[parseConfigKey(key)];
+    out.line(value ?? '');
+    return;
+  }
+  const session = await openSession(options);
+  out.line(configuredHeader(session.settings));
+  for (const name of CONFIG_KEYS) {
+    const value = session.config[name];
+    out.line(`  ${name.padEnd(9)} ${value ?? '(not set)'}${name === 'prefix' && value === DEFAULT_PREFIX ? ' (default)' : ''}`);
+  }
+}
+
+export async function setConfig(key: string, value: string | undefined, out: Output = stdout): Promise<void> {
+  const name = parseConfigKey(key);
+  const config = await setConfigValue(labHome(), name, value);
+  out.line(value === undefined ? `${name} unset` : `${name} = ${config[name]}`);
+}
+
+const config: CommandModule = {
+  register(program, run) {
+    const command = program.command('config').description('show or change settings in .lab/config.json');
+    command
+      .command('get')
+      .description(`show all settings, or one (${CONFIG_KEYS.join(', ')})`)
+      .argument('[key]')
+      .action(run(({ args, options }) => getConfig(args[0] === undefined ? undefined : String(args[0]), options)));
+    command
+      .command('set')
+      .description('change a setting, e.g. `lab config set target aws`')
+      .argument('<key>')
+      .argument('<value>')
+      .action(run(({ args }) => setConfig(String(args[0]), String(args[1]))));
+    command
+      .command('unset')
+      .description('remove a setting, back to its default')
+      .argument('<key>')
+      .action(run(({ args }) => setConfig(String(args[0]), undefined)));
+  },
+};
+export default config;

@@ -1,0 +1,48 @@
+// `lab solve N`: deploys the lab's reference solution into the target (idempotent, tagged).
+
+import type { CommandModule } from '../cli/command-module.js';
+import { systemClock } from '../engine/clock.js';
+import { WORKSHOP_TAGS } from '../engine/solution.js';
+import { labLabel } from '../labs/catalog.js';
+import { findLab, loadSolution } from '../labs/workbook.js';
+import { connect, openSession, type GlobalOptions } from '../session.js';
+import { headerLine } from '../target/target.js';
+import { stdout, type Output } from '../output.js';
+
+export async function solveLab(labArg: string, options: GlobalOptions, out: Output = stdout): Promise<void> {
+  const session = await openSession(options);
+  const entry = findLab(labArg);
+  const solution = await loadSolution(session.workbook, entry);
+  const { clients, target } = await connect(session);
+  try {
+    out.line(headerLine(target));
+    out.line(`Deploying the reference solution of ${labLabel(entry)}…`);
+    const result = await solution.deploy({
+      clients,
+      target,
+      config: session.config,
+      clock: systemClock,
+      signal: new AbortController().signal,
+      lab: { number: entry.number, slug: entry.slug },
+      tags: WORKSHOP_TAGS,
+      log: (message) => out.line(`  ${message}`),
+    });
+    for (const name of result?.created ?? []) out.line(`  created   ${name}`);
+    for (const name of result?.unchanged ?? []) out.line(`  unchanged ${name}`);
+    for (const note of result?.notes ?? []) out.line(`  note: ${note}`);
+    out.line(`Done. Grade it with \`lab check ${entry.number}\`.`);
+  } finally {
+    clients.destroy();
+  }
+}
+
+const solve: CommandModule = {
+  register(program, run) {
+    program
+      .command('solve')
+      .description("deploy a lab's reference solution into the target")
+      .argument('<lab>', 'lab number (0-4)')
+      .action(run(({ args, options }) => solveLab(String(args[0]), options)));
+  },
+};
+export default solve;

@@ -1,0 +1,63 @@
+// `.lab/config.json`: the target, region, profile, endpoint and resource prefix a student chose.
+
+import { join } from 'node:path';
+import { readJsonFile, writeJsonFileAtomic } from './lab-home.js';
+import { UsageError } from './errors.js';
+import { parseEndpoint, parseKind } from './target/resolve.js';
+import type { TargetKind } from './target/target.js';
+
+export interface LabConfig {
+  target?: TargetKind;
+  region?: string;
+  profile?: string;
+  endpoint?: string;
+  /** Prefix of every resource name, so several students can share one account. */
+  prefix: string;
+}
+
+export const DEFAULT_PREFIX = 'iotlab';
+export const CONFIG_KEYS = ['target', 'region', 'profile', 'endpoint', 'prefix'] as const;
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
+// Lower-case and short: the prefix ends up in bucket names, which allow little else.
+const PREFIX_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
+
+export function configFile(home: string): string {
+  return join(home, 'config.json');
+}
+
+export async function loadConfig(home: string): Promise<LabConfig> {
+  const stored = await readJsonFile<Partial<LabConfig>>(configFile(home), {});
+  return { ...stored, prefix: stored.prefix ?? DEFAULT_PREFIX };
+}
+
+export function parseConfigKey(key: string): ConfigKey {
+  if ((CONFIG_KEYS as readonly string[]).includes(key)) return key as ConfigKey;
+  throw new UsageError(`Unknown config key "${key}": use one of ${CONFIG_KEYS.join(', ')}.`);
+}
+
+export function validateConfigValue(key: ConfigKey, value: string): string {
+  switch (key) {
+    case 'target':
+      return parseKind(value);
+    case 'endpoint':
+      return parseEndpoint(value);
+    case 'region':
+      if (!REGION_PATTERN.test(value)) throw new UsageError(`"${value}" is not a region name (like eu-west-1).`);
+      return value;
+    case 'prefix':
+      if (!PREFIX_PATTERN.test(value)) throw new UsageError(`Prefix "${value}" must be lower-case letters, digits and dashes, starting with a letter, at most 20 characters.`);
+      return value;
+    case 'profile':
+      return value;
+  }
+}
+
+export async function setConfigValue(home: string, key: ConfigKey, value: string | undefined): Promise<LabConfig> {
+  const stored = await readJsonFile<Record<string, string>>(configFile(home), {});
+  if (value === undefined) delete stored[key];
+  else stored[key] = validateConfigValue(key, value);
+  await writeJsonFileAtomic(configFile(home), stored);
+  return loadConfig(home);
+}

@@ -1,0 +1,83 @@
+// Where a workbook's files live (lab texts, compiled checks and solutions) and how a lab's
+// modules are loaded: lazily, only for the lab a command needs.
+
+import { access } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { UsageError } from '../errors.js';
+import type { LabChecks, RunnableLab } from '../engine/types.js';
+import type { Solution } from '../engine/solution.js';
+import { LABS, labId, labLabel, type LabEntry } from './catalog.js';
+
+export interface Workbook {
+  /** Holds `labs/NN-slug.md`. */
+  textDir: string;
+  /** Holds the compiled `checks/NN-slug.js` and `solutions/NN-slug/index.js`. */
+  codeDir: string;
+}
+
+// This file compiles to dist/src/labs/workbook.js; the package root is three levels up.
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/**
+ * The package's own workbook, or `$LAB_WORKBOOK_DIR` (tests point it at a fixture workbook).
+ * A directory inside the package finds its compiled code at the same place under dist/.
+ */
+export function resolveWorkbook(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Workbook {
+  if (!env.LAB_WORKBOOK_DIR) return { textDir: PACKAGE_ROOT, codeDir: join(PACKAGE_ROOT, 'dist') };
+  const dir = resolve(cwd, env.LAB_WORKBOOK_DIR);
+  const inside = relative(PACKAGE_ROOT, dir);
+  const underPackage = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) && !inside.startsWith('dist');
+  return { textDir: dir, codeDir: underPackage ? join(PACKAGE_ROOT, 'dist', inside) : dir };
+}
+
+export function findLab(arg: string): LabEntry {
+  const number = /^\d+$/.test(arg) ? Number(arg) : NaN;
+  const entry = LABS.find((l) => l.number === number || l.slug === arg);
+  if (!entry) throw new UsageError(`Unknown lab "${arg}": labs are numbered 0 to ${LABS.length - 1} (see \`lab list\`).`);
+  return entry;
+}
+
+export function labTextFile(workbook: Workbook, entry: LabEntry): string {
+  return join(workbook.textDir, 'labs', `${labId(entry)}.md`);
+}
+
+export async function hasChecks(workbook: Workbook, entry: LabEntry): Promise<boolean> {
+  return exists(checksFile(workbook, entry));
+}
+
+export async function loadLab(workbook: Workbook, entry: LabEntry): Promise<RunnableLab> {
+  const file = checksFile(workbook, entry);
+  if (!(await exists(file))) throw new UsageError(`${labLabel(entry)} has no checks yet.`);
+  const definition = (await importDefault(file)) as LabChecks | undefined;
+  if (!definition || !Array.isArray(definition.checks)) {
+    throw new Error(`${file} must export default a LabChecks definition ({ checks: [...] }).`);
+  }
+  return { ...entry, checks: definition.checks };
+}
+
+export async function loadSolution(workbook: Workbook, entry: LabEntry): Promise<Solution> {
+  const file = join(workbook.codeDir, 'solutions', labId(entry), 'index.js');
+  if (!(await exists(file))) throw new UsageError(`${labLabel(entry)} has no reference solution yet.`);
+  const solution = (await importDefault(file)) as Solution | undefined;
+  if (!solution || typeof solution.deploy !== 'function') throw new Error(`${file} must export default a Solution ({ deploy(ctx) }).`);
+  return solution;
+}
+
+function checksFile(workbook: Workbook, entry: LabEntry): string {
+  return join(workbook.codeDir, 'checks', `${labId(entry)}.js`);
+}
+
+async function importDefault(file: string): Promise<unknown> {
+  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  return mod.default;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,84 @@
+// `.lab/progress.json`: each lab's latest result per target and account, and the hint tiers revealed.
+
+import { join } from 'node:path';
+import { readJsonFile, writeJsonFileAtomic } from './lab-home.js';
+import type { LabReport } from './engine/report.js';
+import type { TargetKind } from './target/target.js';
+
+export type LabStatus = 'passed' | 'partial' | 'failed';
+
+export interface LabProgress {
+  status: LabStatus;
+  score: number;
+  maxScore: number;
+  checkedAt: string;
+  /** When the lab last passed, kept even if a later run fails. */
+  passedAt?: string;
+  /** Ids of the checks that did not pass in the latest run; `lab hint` starts there. */
+  notPassed: string[];
+}
+
+export interface TargetProgress {
+  kind: TargetKind;
+  accountId: string;
+  region: string;
+  labs: Record<string, LabProgress>;
+}
+
+export interface ProgressFile {
+  version: 1;
+  /** Keyed `kind:accountId`. */
+  targets: Record<string, TargetProgress>;
+  /** lab number → check id → tiers revealed. */
+  hints: Record<string, Record<string, number>>;
+}
+
+const EMPTY: ProgressFile = { version: 1, targets: {}, hints: {} };
+
+export function progressFile(home: string): string {
+  return join(home, 'progress.json');
+}
+
+export async function loadProgress(home: string): Promise<ProgressFile> {
+  const stored = await readJsonFile<Partial<ProgressFile>>(progressFile(home), EMPTY);
+  return { version: 1, targets: stored.targets ?? {}, hints: stored.hints ?? {} };
+}
+
+export async function recordRun(home: string, report: LabReport): Promise<void> {
+  const progress = await loadProgress(home);
+  const { kind, accountId, region } = report.target;
+  const key = `${kind}:${accountId}`;
+  const entry = (progress.targets[key] ??= { kind, accountId, region, labs: {} });
+  entry.region = region;
+  const previous = entry.labs[report.lab.number];
+  const status: LabStatus = report.passed ? 'passed' : report.score > 0 ? 'partial' : 'failed';
+  entry.labs[report.lab.number] = {
+    status,
+    score: report.score,
+    maxScore: report.maxScore,
+    checkedAt: report.finishedAt,
+    ...(report.passed ? { passedAt: report.finishedAt } : previous?.passedAt ? { passedAt: previous.passedAt } : {}),
+    notPassed: report.checks.filter((c) => c.status !== 'pass').map((c) => c.id),
+  };
+  await writeJsonFileAtomic(progressFile(home), progress);
+}
+
+/** The most recent result of a lab on any account of this target kind (no AWS call needed). */
+export function latestFor(progress: ProgressFile, kind: TargetKind, lab: number): (LabProgress & { accountId: string }) | undefined {
+  let latest: (LabProgress & { accountId: string }) | undefined;
+  for (const entry of Object.values(progress.targets)) {
+    const result = entry.kind === kind ? entry.labs[lab] : undefined;
+    if (result && (!latest || result.checkedAt > latest.checkedAt)) latest = { ...result, accountId: entry.accountId };
+  }
+  return latest;
+}
+
+export function hintsRevealed(progress: ProgressFile, lab: number, checkId: string): number {
+  return progress.hints[lab]?.[checkId] ?? 0;
+}
+
+export async function recordHintRevealed(home: string, lab: number, checkId: string, tiers: number): Promise<void> {
+  const progress = await loadProgress(home);
+  (progress.hints[lab] ??= {})[checkId] = tiers;
+  await writeJsonFileAtomic(progressFile(home), progress);
+}

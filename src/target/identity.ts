@@ -1,0 +1,26 @@
+// Asks the target who we are (STS GetCallerIdentity) so every header and report names the graded account.
+
+import type { ClientFactory } from './clients.js';
+import type { TargetInfo } from './target.js';
+import { EnvironmentError, describeError } from '../errors.js';
+
+export async function resolveIdentity(clients: ClientFactory): Promise<TargetInfo> {
+  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const sts = clients.get(STSClient);
+  const { settings } = clients;
+  try {
+    const region = await sts.config.region();
+    const identity = await sts.send(new GetCallerIdentityCommand({}));
+    return {
+      kind: settings.kind,
+      region,
+      accountId: identity.Account ?? 'unknown',
+      arn: identity.Arn,
+      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+      ...(settings.profile ? { profile: settings.profile } : {}),
+    };
+  } catch (err) {
+    const advice = describeError(err, { kind: settings.kind, region: settings.region ?? '', endpoint: settings.endpoint });
+    throw new EnvironmentError(advice.message, advice.hint, { cause: err });
+  }
+}

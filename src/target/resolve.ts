@@ -1,0 +1,42 @@
+// Chooses the target from flags, then environment, then `.lab/config.json`, then defaults.
+// The default is `local`: nobody grades (or bills) a real account by accident.
+
+import type { LabConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import { LOCAL_ENDPOINT, LOCAL_REGION } from './local.js';
+import { TARGET_KINDS, type TargetKind, type TargetSettings } from './target.js';
+
+export interface TargetFlags {
+  target?: string;
+  endpoint?: string;
+  region?: string;
+  profile?: string;
+}
+
+export function resolveTargetSettings(flags: TargetFlags, env: NodeJS.ProcessEnv, config: LabConfig): TargetSettings {
+  const kind = parseKind(flags.target ?? env.LAB_TARGET ?? config.target ?? 'local');
+  const region = flags.region ?? env.LAB_REGION ?? config.region;
+  if (kind === 'local') {
+    if (flags.profile) throw new UsageError('--profile applies to --target aws only.');
+    const endpoint = parseEndpoint(flags.endpoint ?? env.LAB_ENDPOINT ?? config.endpoint ?? LOCAL_ENDPOINT);
+    return { kind, region: region ?? LOCAL_REGION, endpoint };
+  }
+  if (flags.endpoint) throw new UsageError('--endpoint applies to --target local only.');
+  return { kind, region, profile: flags.profile ?? config.profile };
+}
+
+export function parseKind(value: string): TargetKind {
+  if ((TARGET_KINDS as readonly string[]).includes(value)) return value as TargetKind;
+  throw new UsageError(`Unknown target "${value}": use aws or local.`);
+}
+
+export function parseEndpoint(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`Endpoint "${value}" is not a URL (expected something like ${LOCAL_ENDPOINT}).`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`Endpoint "${value}" must start with http:// or https://.`);
+  return value.replace(/\/+$/, '');
+}

@@ -1,0 +1,33 @@
+// What a target is: the account and region graded, and how to reach them.
+
+export type TargetKind = 'aws' | 'local';
+export const TARGET_KINDS: readonly TargetKind[] = ['aws', 'local'];
+
+/** How to build clients: resolved from flags, environment and config, before any AWS call. */
+export interface TargetSettings {
+  kind: TargetKind;
+  /** Undefined for `aws` means "let the SDK's region chain decide". */
+  region?: string;
+  profile?: string;
+  /** Only for `local`. */
+  endpoint?: string;
+}
+
+/** What was actually graded: settings plus the identity AWS answered with. */
+export interface TargetInfo {
+  kind: TargetKind;
+  region: string;
+  accountId: string;
+  endpoint?: string;
+  profile?: string;
+  arn?: string;
+}
+
+export function describeTarget(t: { kind: TargetKind; endpoint?: string; profile?: string }): string {
+  if (t.kind === 'local') return `local (${t.endpoint})`;
+  return t.profile ? `aws (profile ${t.profile})` : 'aws';
+}
+
+export function headerLine(t: TargetInfo): string {
+  return `Target: ${describeTarget(t)} · account ${t.accountId} · region ${t.region}`;
+}
