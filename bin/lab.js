@@ -2,6 +2,9 @@
 // The `lab` command: a thin launcher for the compiled CLI (built by `npm ci` through the prepare script).
 import { existsSync } from 'node:fs';
 
+// The SDK warns on every run that future versions will need Node 22; students cannot act on that, and Node 20 is supported here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('lab is not built yet: run `npm run build` (or `npm ci`) in the project folder.\n');

@@ -1,5 +1,5 @@
-// The contract between the CLI entry and a command module: the module declares its syntax; the entry
-// runs it and turns its outcome (or error) into an exit code.
+// The contract between the CLI entry and the commands it declares: a handler runs one command and
+// returns its outcome; the entry turns that (or a thrown error) into an exit code.
 
 import type { Command } from 'commander';
 import type { GlobalOptions } from '../session.js';
@@ -8,8 +8,8 @@ import type { GlobalOptions } from '../session.js';
 export type Outcome = { passed: boolean } | void;
 
 export interface Invocation {
-  /** Positional arguments as commander parsed them (variadic ones are arrays). */
-  args: unknown[];
+  /** Positional arguments as commander parsed them. */
+  args: (string | undefined)[];
   /** The command's own options merged with the global ones. */
   options: GlobalOptions & Record<string, unknown>;
 }
@@ -17,6 +17,5 @@ export interface Invocation {
 export type Handler = (invocation: Invocation) => Promise<Outcome>;
 export type Run = (handler: Handler) => (...commanderArgs: unknown[]) => Promise<void>;
 
-export interface CommandModule {
-  register(program: Command, run: Run): void;
-}
+/** Declares one command's syntax on the program; its handler imports the command's module only when it runs. */
+export type DeclareCommand = (program: Command, run: Run) => void;

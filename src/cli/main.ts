@@ -1,32 +1,88 @@
-// The `lab` entry: parses arguments, runs one command, and is the only place that turns an outcome
-// or an error into an exit code (0 passed, 1 not passed, 2 usage or environment error).
+// The `lab` entry: declares the commands, parses arguments, lazily imports the one command that runs,
+// and is the only place that turns an outcome or an error into an exit code
+// (0 passed, 1 not passed, 2 usage or environment error).
 
 import { Command, CommanderError } from 'commander';
-import type { CommandModule, Outcome, Run } from './command-module.js';
+import type { DeclareCommand, Run } from './command-module.js';
 import { EnvironmentError, UsageError, describeError } from '../errors.js';
-import list from '../commands/list.js';
-import open from '../commands/open.js';
-import check from '../commands/check.js';
-import hint from '../commands/hint.js';
-import config from '../commands/config.js';
-import solve from '../commands/solve.js';
 
-// The one list of commands. Heavy libraries (AWS SDK, listr2, inquirer, marked) load inside actions only.
-// `lab` alone opens the interactive menu (src/commands/menu.ts), which is not a subcommand.
-const COMMANDS: readonly CommandModule[] = [
+export const EXIT = { passed: 0, notPassed: 1, usage: 2 } as const;
+
+const LAB_ARGUMENT = 'lab number (0-4)';
+
+const list: DeclareCommand = (program, run) =>
+  program
+    .command('list')
+    .description('list the labs and your progress on the configured target')
+    .action(run(async ({ options }) => (await import('../commands/list.js')).listLabs(options)));
+
+const open: DeclareCommand = (program, run) =>
+  program
+    .command('open')
+    .description('read a lab in the terminal')
+    .argument('<lab>', LAB_ARGUMENT)
+    .action(run(async ({ args }) => (await import('../commands/open.js')).openLab(args[0]!)));
+
+const check: DeclareCommand = (program, run) =>
+  program
+    .command('check')
+    .description('grade a lab (or all labs) against the target')
+    .argument('<lab>', `${LAB_ARGUMENT} or "all"`)
+    .option('--wait <seconds>', 'how long to keep polling checks whose data has not arrived yet (default 180)')
+    .option('--json [file]', 'write the JSON report to a file, or to stdout without one')
+    .option('--junit <file>', 'write a JUnit XML report')
+    .option('--gradescope <file>', 'write a Gradescope results.json')
+    .option('--csv <file>', 'write a CSV report, one row per check')
+    .option('--concurrency <n>', 'how many checks may run at once (default 6)')
+    .action(run(async ({ args, options }) => (await import('../commands/check.js')).checkLabs(args[0]!, options)));
+
+const hint: DeclareCommand = (program, run) =>
+  program
+    .command('hint')
+    .description('reveal the next hint for a check (the first one you have not passed, by default)')
+    .argument('<lab>', LAB_ARGUMENT)
+    .argument('[check-id]', 'the check, e.g. stream.active')
+    .action(run(async ({ args }) => (await import('../commands/hint.js')).revealHint(args[0]!, args[1])));
+
+const config: DeclareCommand = (program, run) => {
+  const command = program.command('config').description('show or change settings in .lab/config.json');
+  command
+    .command('get')
+    .description('show all settings, or one of: target, region, profile, endpoint, prefix')
+    .argument('[key]')
+    .action(run(async ({ args, options }) => (await import('../commands/config.js')).getConfig(args[0], options)));
+  command
+    .command('set')
+    .description('change a setting, e.g. `lab config set target aws`')
+    .argument('<key>')
+    .argument('<value>')
+    .action(run(async ({ args }) => (await import('../commands/config.js')).setConfig(args[0]!, args[1]!)));
+  command
+    .command('unset')
+    .description('remove a setting, back to its default')
+    .argument('<key>')
+    .action(run(async ({ args }) => (await import('../commands/config.js')).setConfig(args[0]!, undefined)));
+};
+
+const solve: DeclareCommand = (program, run) =>
+  program
+    .command('solve')
+    .description("deploy a lab's reference solution into the target")
+    .argument('<lab>', LAB_ARGUMENT)
+    .action(run(async ({ args, options }) => (await import('../commands/solve.js')).solveLab(args[0]!, options)));
+
+// The one list of commands, in the order `lab --help` shows them. `lab` alone opens the menu (see wantsMenu).
+const COMMANDS: readonly DeclareCommand[] = [
   list,
   open,
   check,
   hint,
   config,
   solve,
-  // `lab sandbox ...` (the embedded local AWS) registers here: import it from ../commands/sandbox.js and list it.
+  // `lab sandbox start|stop|status` (the embedded local AWS, src/commands/sandbox.ts) is declared and listed here.
 ];
 
-export const EXIT = { passed: 0, notPassed: 1, usage: 2 } as const;
-
-export async function main(argv: readonly string[] = process.argv): Promise<number> {
-  let passed = true;
+export function createProgram(run: Run): Command {
   const program = new Command('lab')
     .description('IoT pipeline labs: read each lab, build it in AWS or the local sandbox, and grade it with `lab check N`.')
     .option('--target <kind>', 'where to grade: local (the sandbox, default) or aws')
@@ -35,18 +91,26 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--profile <name>', 'AWS profile for --target aws')
     .option('--debug', 'show stack traces and details of unexpected errors')
     .showSuggestionAfterError(true)
-    .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.trimEnd() + '\n') });
+  for (const declare of COMMANDS) declare(program, run);
+  // Commander must throw rather than exit, so that exit codes are decided in one place below.
+  const throwing = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(throwing);
+  };
+  throwing(program);
+  return program;
+}
 
+export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  let passed = true;
   const run: Run = (handler) => async (...commanderArgs) => {
     const command = commanderArgs[commanderArgs.length - 1] as Command;
-    const args = commanderArgs.slice(0, -2);
-    const outcome = (await handler({ args, options: command.optsWithGlobals() })) as Exclude<Outcome, void> | undefined;
+    const args = commanderArgs.slice(0, -2) as (string | undefined)[];
+    const outcome = (await handler({ args, options: command.optsWithGlobals() })) as { passed: boolean } | undefined;
     if (outcome?.passed === false) passed = false;
   };
-  for (const module of COMMANDS) module.register(program, run);
-  for (const command of program.commands) command.exitOverride();
-
+  const program = createProgram(run);
   try {
     if (wantsMenu(program, argv)) {
       const { openMenu } = await import('../commands/menu.js');
@@ -68,7 +132,7 @@ function wantsMenu(program: Command, argv: readonly string[]): boolean {
 
 function reportError(err: unknown, debug: boolean): number {
   if (err instanceof CommanderError) {
-    // Commander has already printed its one-line reason (or the help / version it was asked for).
+    // Commander has already printed its one-line reason (or the help it was asked for).
     return err.exitCode === 0 ? EXIT.passed : EXIT.usage;
   }
   if (err instanceof UsageError || err instanceof EnvironmentError) {

@@ -1,6 +1,5 @@
 // `lab check N|all`: grades labs against the target and reports through the chosen reporters.
 
-import type { CommandModule } from '../cli/command-module.js';
 import { UsageError, describeError } from '../errors.js';
 import { systemClock, type Clock } from '../engine/clock.js';
 import { RunEvents } from '../engine/events.js';
@@ -103,20 +102,3 @@ function parsePositiveInt(flag: string, value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${flag} takes a whole number of at least 1, not "${value}".`);
   return Number(value);
 }
-
-const check: CommandModule = {
-  register(program, run) {
-    program
-      .command('check')
-      .description('grade a lab (or all labs) against the target')
-      .argument('<lab>', 'lab number (0-4) or "all"')
-      .option('--wait <seconds>', 'how long to keep polling checks whose data has not arrived yet (default 180)')
-      .option('--json [file]', 'write the JSON report to a file, or to stdout without one')
-      .option('--junit <file>', 'write a JUnit XML report')
-      .option('--gradescope <file>', 'write a Gradescope results.json')
-      .option('--csv <file>', 'write a CSV report, one row per check')
-      .option('--concurrency <n>', 'how many checks may run at once (default 6)')
-      .action(run(({ args, options }) => checkLabs(String(args[0]), options as CheckOptions)));
-  },
-};
-export default check;

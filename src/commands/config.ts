@@ -1,6 +1,5 @@
 // `lab config get|set|unset`: reads and changes `.lab/config.json`.
 
-import type { CommandModule } from '../cli/command-module.js';
 import { CONFIG_KEYS, DEFAULT_PREFIX, loadConfig, parseConfigKey, setConfigValue } from '../config.js';
 import { labHome } from '../lab-home.js';
 import { configuredHeader, openSession, type GlobalOptions } from '../session.js';
@@ -26,26 +25,3 @@ export async function setConfig(key: string, value: string | undefined, out: Out
   const config = await setConfigValue(labHome(), name, value);
   out.line(value === undefined ? `${name} unset` : `${name} = ${config[name]}`);
 }
-
-const config: CommandModule = {
-  register(program, run) {
-    const command = program.command('config').description('show or change settings in .lab/config.json');
-    command
-      .command('get')
-      .description(`show all settings, or one (${CONFIG_KEYS.join(', ')})`)
-      .argument('[key]')
-      .action(run(({ args, options }) => getConfig(args[0] === undefined ? undefined : String(args[0]), options)));
-    command
-      .command('set')
-      .description('change a setting, e.g. `lab config set target aws`')
-      .argument('<key>')
-      .argument('<value>')
-      .action(run(({ args }) => setConfig(String(args[0]), String(args[1]))));
-    command
-      .command('unset')
-      .description('remove a setting, back to its default')
-      .argument('<key>')
-      .action(run(({ args }) => setConfig(String(args[0]), undefined)));
-  },
-};
-export default config;

@@ -1,6 +1,5 @@
 // `lab hint N [check-id]`: reveals the next tier of a check's hints and remembers how far you got.
 
-import type { CommandModule } from '../cli/command-module.js';
 import { UsageError } from '../errors.js';
 import type { Check } from '../engine/types.js';
 import { labLabel } from '../labs/catalog.js';
@@ -43,15 +42,3 @@ function pickCheck(checks: Check[], progress: ProgressFile, lab: number): Check 
     checks[0]
   );
 }
-
-const hint: CommandModule = {
-  register(program, run) {
-    program
-      .command('hint')
-      .description('reveal the next hint for a check (the first one you have not passed, by default)')
-      .argument('<lab>', 'lab number (0-4)')
-      .argument('[check-id]', 'the check, e.g. stream.active')
-      .action(run(({ args }) => revealHint(String(args[0]), args[1] === undefined ? undefined : String(args[1]))));
-  },
-};
-export default hint;

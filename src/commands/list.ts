@@ -1,6 +1,5 @@
 // `lab list`: the labs in order with the latest result on the configured target. Never calls AWS.
 
-import type { CommandModule } from '../cli/command-module.js';
 import { LABS } from '../labs/catalog.js';
 import { hasChecks } from '../labs/workbook.js';
 import { loadProgress, latestFor } from '../progress.js';
@@ -31,13 +30,3 @@ export async function listLabs(options: GlobalOptions, out: Output = stdout): Pr
 function formatWhen(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ') + ' UTC';
 }
-
-const list: CommandModule = {
-  register(program, run) {
-    program
-      .command('list')
-      .description('list the labs and your progress on the configured target')
-      .action(run(({ options }) => listLabs(options)));
-  },
-};
-export default list;

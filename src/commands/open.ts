@@ -1,7 +1,6 @@
 // `lab open N`: renders the lab's Markdown text in the terminal.
 
 import { readFile } from 'node:fs/promises';
-import type { CommandModule } from '../cli/command-module.js';
 import { UsageError } from '../errors.js';
 import { labLabel } from '../labs/catalog.js';
 import { findLab, labTextFile, resolveWorkbook } from '../labs/workbook.js';
@@ -29,14 +28,3 @@ export async function renderMarkdown(markdown: string): Promise<string> {
 export function stripFrontMatter(markdown: string): string {
   return markdown.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
 }
-
-const open: CommandModule = {
-  register(program, run) {
-    program
-      .command('open')
-      .description('read a lab in the terminal')
-      .argument('<lab>', 'lab number (0-4)')
-      .action(run(({ args }) => openLab(String(args[0]))));
-  },
-};
-export default open;

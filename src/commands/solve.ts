@@ -1,6 +1,5 @@
 // `lab solve N`: deploys the lab's reference solution into the target (idempotent, tagged).
 
-import type { CommandModule } from '../cli/command-module.js';
 import { systemClock } from '../engine/clock.js';
 import { WORKSHOP_TAGS } from '../engine/solution.js';
 import { labLabel } from '../labs/catalog.js';
@@ -35,14 +34,3 @@ export async function solveLab(labArg: string, options: GlobalOptions, out: Outp
     clients.destroy();
   }
 }
-
-const solve: CommandModule = {
-  register(program, run) {
-    program
-      .command('solve')
-      .description("deploy a lab's reference solution into the target")
-      .argument('<lab>', 'lab number (0-4)')
-      .action(run(({ args, options }) => solveLab(String(args[0]), options)));
-  },
-};
-export default solve;

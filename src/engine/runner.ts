@@ -111,7 +111,7 @@ async function pollUntilSettled(lab: RunnableLab, check: Check, ctx: CheckContex
     if (now >= deadline || ctx.signal.aborted) {
       const timedOut: CheckResult = {
         status: 'fail',
-        message: `Still not there after ${formatDuration(now - started)}: ${result.message}`,
+        message: `Still not there after waiting ${formatDuration(waitMs)}: ${result.message}`,
         hint: 'AWS can take minutes to show new data (metrics, buffered deliveries). Run the check again later, or wait longer with --wait <seconds>.',
         evidence: result.evidence,
       };

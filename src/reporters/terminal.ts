@@ -1,7 +1,7 @@
 // The terminal reporter: a live listr2 task per check (status, points, message, hint on fail, a
 // countdown while pending), then the lab's score against its pass threshold.
 
-import { Listr, type ListrTaskWrapper, type ListrDefaultRenderer, type ListrSimpleRenderer } from 'listr2';
+import { Listr, ListrLogger, ProcessOutput, type ListrTaskWrapper, type ListrDefaultRenderer, type ListrSimpleRenderer } from 'listr2';
 import type { RunEvent } from '../engine/events.js';
 import type { CheckReport, LabReport } from '../engine/report.js';
 import { formatDuration } from '../engine/report.js';
@@ -29,7 +29,14 @@ export class TerminalReporter implements Reporter {
   private rendering: Promise<void> = Promise.resolve();
   private slots = new Map<string, CheckSlot>();
 
-  constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
+  private readonly logger: ListrLogger;
+  private readonly live: boolean;
+
+  constructor(private readonly out: NodeJS.WriteStream = process.stdout) {
+    // Everything on one stream, in order: a failed check is a result, not a program error.
+    this.logger = new ListrLogger({ processOutput: new ProcessOutput(out, out), toStderr: [] });
+    this.live = Boolean(out.isTTY);
+  }
 
   onEvent(event: RunEvent): void {
     switch (event.type) {
@@ -42,7 +49,13 @@ export class TerminalReporter implements Reporter {
             title: check.title,
             task: (_: unknown, task: Task) => this.follow(slots.get(check.id)!, task),
           })),
-          { concurrent: true, exitOnError: false, rendererOptions: { collapseErrors: false, collapseSkips: false } },
+          {
+            concurrent: true,
+            exitOnError: false,
+            rendererOptions: { collapseErrors: false, collapseSkips: false, logger: this.logger },
+            fallbackRendererOptions: { logger: this.logger },
+            fallbackRendererCondition: !this.live,
+          },
         );
         this.rendering = list.run().then(() => undefined, () => undefined);
         break;
@@ -72,19 +85,26 @@ export class TerminalReporter implements Reporter {
 
   private async follow(s: CheckSlot, task: Task): Promise<void> {
     s.task = task;
-    // A live countdown while the check waits for data that has not arrived yet.
-    const ticker = setInterval(() => {
-      if (s.pending) task.output = countdown(s.pending);
-    }, 1000);
+    if (s.pending) task.output = countdown(s.pending);
+    // A live countdown while the check waits for data that has not arrived yet; logs get one line per poll.
+    const ticker = this.live
+      ? setInterval(() => {
+          if (s.pending) task.output = countdown(s.pending);
+        }, 1000)
+      : undefined;
     try {
       const report = await s.settled;
-      const points = `${report.score}/${report.points}`;
-      task.title = `${report.title} [${points}] ${report.message}`;
-      if (report.status === 'skip') return task.skip(`${report.title} — ${report.message}`);
-      if (report.status === 'fail' || report.status === 'error') {
-        const hint = report.hint ? `\n    hint: ${report.hint}` : '';
-        throw new Error(`${report.title} [${points}] ${report.status === 'error' ? 'error: ' : ''}${report.message}${hint}`);
+      const points = `[${report.score}/${report.points}]`;
+      if (report.status === 'skip') {
+        task.title = `${report.title} ${points}`;
+        return task.skip(report.message);
       }
+      if (report.status === 'fail' || report.status === 'error') {
+        task.title = `${report.title} ${points}`;
+        const hint = report.hint ? ` — hint: ${report.hint}` : '';
+        throw new Error(`${report.status === 'error' ? 'error: ' : ''}${report.message}${hint}`);
+      }
+      task.title = `${report.title} ${points} ${report.message}`;
     } finally {
       clearInterval(ticker);
     }
