@@ -3,6 +3,7 @@
 import type { Sandbox } from '../sandbox.js';
 import type { ServiceDefinition } from './definition.js';
 import * as sts from './sts/service.js';
+import * as iam from './iam/service.js';
 
 export interface ServiceModule {
   service: ServiceDefinition;
@@ -10,4 +11,4 @@ export interface ServiceModule {
   start?(sandbox: Sandbox): void | Promise<void>;
 }
 
-export const serviceModules: ServiceModule[] = [sts];
+export const serviceModules: ServiceModule[] = [sts, iam];
