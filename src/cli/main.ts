@@ -71,6 +71,32 @@ const solve: DeclareCommand = (program, run) =>
     .argument('<lab>', LAB_ARGUMENT)
     .action(run(async ({ args, options }) => (await import('../commands/solve.js')).solveLab(args[0]!, options)));
 
+const sandbox: DeclareCommand = (program, run) => {
+  const command = program.command('sandbox').description('run the embedded local AWS on 127.0.0.1 for offline labs');
+  command
+    .command('start')
+    .description('start the sandbox (in the foreground; --detach to keep it in the background)')
+    .option('--port <n>', 'edge port (default 4566; 0 picks a free one)')
+    .option('--host <address>', 'interface to bind (default 127.0.0.1, loopback only)')
+    .option('--data <dir>', 'where the sandbox keeps its state (default .lab/sandbox)')
+    .option('--in-memory', 'keep nothing on disk')
+    .option('--detach', 'run in the background and return once it answers')
+    .option('--verify-signatures', 'refuse requests not signed with the sandbox secret')
+    .option('--enforce-limits', 'apply Kinesis per-shard write limits')
+    .option('--metric-delay <ms>', 'hide CloudWatch datapoints newer than this, as AWS lags')
+    .option('--firehose-interval-scale <factor>', 'multiply Firehose buffering intervals (0.01 for fast tests)')
+    .action(run(async ({ options }) => (await import('../commands/sandbox.js')).startCommand(options)));
+  command
+    .command('stop')
+    .description('stop the sandbox started with --detach')
+    .action(run(async () => (await import('../commands/sandbox.js')).stopCommand()));
+  command
+    .command('status')
+    .description('endpoint, services, calls answered, and calls the sandbox does not implement')
+    .option('--json', 'print the status document as JSON')
+    .action(run(async ({ options }) => (await import('../commands/sandbox.js')).statusCommand(options)));
+};
+
 // The one list of commands, in the order `lab --help` shows them. `lab` alone opens the menu (see wantsMenu).
 const COMMANDS: readonly DeclareCommand[] = [
   list,
@@ -79,7 +105,7 @@ const COMMANDS: readonly DeclareCommand[] = [
   hint,
   config,
   solve,
-  // `lab sandbox start|stop|status` (the embedded local AWS, src/commands/sandbox.ts) is declared and listed here.
+  sandbox,
 ];
 
 export function createProgram(run: Run): Command {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentError, UsageError } from '../errors.js';
 import type { Output } from '../output.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, SANDBOX_START_COMMAND } from '../target/local.js';
+import { LOCAL_CREDENTIALS, LOCAL_ENDPOINT, LOCAL_REGION, SANDBOX_START_COMMAND } from '../target/local.js';
+import type { GlobalOptions } from '../session.js';
 
 export interface SandboxStartOptions {
   home: string;
@@ -172,4 +173,24 @@ export async function sandboxStatus(home: string, fallbackEndpoint: string, out:
   for (const [name, count] of missing) out.line(`  ${name}: ${count}`);
   for (const [key, value] of Object.entries(extras)) out.line(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
   return 0;
+}
+
+/** The CLI's entry points: global options in, the sandbox's run file under the lab home. */
+export async function startCommand(options: GlobalOptions & Omit<SandboxStartOptions, 'home'>): Promise<void> {
+  const { labHome } = await import('../lab-home.js');
+  const { stdout } = await import('../output.js');
+  await sandboxStart({ ...options, home: labHome() }, stdout);
+}
+
+export async function stopCommand(): Promise<void> {
+  const { labHome } = await import('../lab-home.js');
+  const { stdout } = await import('../output.js');
+  await sandboxStop(labHome(), stdout);
+}
+
+export async function statusCommand(options: GlobalOptions & { json?: boolean }): Promise<void> {
+  const { openSession } = await import('../session.js');
+  const { stdout } = await import('../output.js');
+  const session = await openSession(options);
+  await sandboxStatus(session.home, session.settings.endpoint ?? LOCAL_ENDPOINT, stdout, { json: options.json });
 }
