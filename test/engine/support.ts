@@ -27,7 +27,7 @@ export function labOf(checks: Check[], passThreshold = 0.8): RunnableLab {
 }
 
 /** Runs a lab with a fake clock by default; `listeners` (reporters) get every event too. */
-export async function runWithEvents(lab: RunnableLab, options: Partial<Omit<RunOptions, 'events'>> = {}, ...listeners: ((e: RunEvent) => void)[]) {
+export async function runWithEvents(lab: RunnableLab, options: Partial<Omit<RunOptions, 'events' | 'clock'>> & { clock?: FakeClock } = {}, ...listeners: ((e: RunEvent) => void)[]) {
   const events = new RunEvents();
   const seen: RunEvent[] = [];
   events.subscribe((e) => seen.push(e));
