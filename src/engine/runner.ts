@@ -109,9 +109,10 @@ async function pollUntilSettled(lab: RunnableLab, check: Check, ctx: CheckContex
     const now = clock.now();
     if (result.status !== 'pending') return finish(check, result, { polls, durationMs: now - started, cause });
     if (now >= deadline || ctx.signal.aborted) {
+      const why = ctx.signal.aborted ? 'Interrupted while waiting' : `Still not there after waiting ${formatDuration(waitMs)}`;
       const timedOut: CheckResult = {
         status: 'fail',
-        message: `Still not there after waiting ${formatDuration(waitMs)}: ${result.message}`,
+        message: `${why}: ${result.message}`,
         hint: 'AWS can take minutes to show new data (metrics, buffered deliveries). Run the check again later, or wait longer with --wait <seconds>.',
         evidence: result.evidence,
       };

@@ -8,8 +8,10 @@ export async function resolveIdentity(clients: ClientFactory): Promise<TargetInf
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
   const sts = clients.get(STSClient);
   const { settings } = clients;
+  let region = settings.region ?? '';
   try {
-    const region = await sts.config.region();
+    // The SDK's region chain (flags, AWS_REGION, the profile) decides when the workbook did not.
+    region = await sts.config.region();
     const identity = await sts.send(new GetCallerIdentityCommand({}));
     return {
       kind: settings.kind,
@@ -20,7 +22,7 @@ export async function resolveIdentity(clients: ClientFactory): Promise<TargetInf
       ...(settings.profile ? { profile: settings.profile } : {}),
     };
   } catch (err) {
-    const advice = describeError(err, { kind: settings.kind, region: settings.region ?? '', endpoint: settings.endpoint });
+    const advice = describeError(err, { kind: settings.kind, region, endpoint: settings.endpoint });
     throw new EnvironmentError(advice.message, advice.hint, { cause: err });
   }
 }

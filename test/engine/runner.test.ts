@@ -84,6 +84,14 @@ describe('pending', () => {
     expect(clock.sleeps).toEqual([]);
   });
 
+  it('stops waiting when the run is cancelled (Ctrl-C) and says so', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const check: Check = { id: 'x', title: 'X', run: async () => (++calls === 2 && controller.abort(), pending('not yet')) };
+    const { report } = await runWithEvents(labOf([check]), { signal: controller.signal });
+    expect(report.checks[0]).toMatchObject({ status: 'fail', polls: 2, timedOut: true, message: 'Interrupted while waiting: not yet' });
+  });
+
   it('defaults to three minutes and never sleeps beyond the deadline', async () => {
     const { report, clock } = await runWithEvents(labOf([{ id: 'x', title: 'X', run: async () => pending('not yet') }]));
     expect(report.checks[0].durationMs).toBe(180_000);
