@@ -4,6 +4,7 @@ import type { Sandbox } from '../sandbox.js';
 import type { ServiceDefinition } from './definition.js';
 import * as sts from './sts/service.js';
 import * as iam from './iam/service.js';
+import * as dynamodb from './dynamodb/service.js';
 
 export interface ServiceModule {
   service: ServiceDefinition;
@@ -11,4 +12,4 @@ export interface ServiceModule {
   start?(sandbox: Sandbox): void | Promise<void>;
 }
 
-export const serviceModules: ServiceModule[] = [sts, iam];
+export const serviceModules: ServiceModule[] = [sts, iam, dynamodb];
