@@ -8,6 +8,12 @@ module.enableCompileCache?.();
 // The SDK warns on every run that future versions will need Node 22; students cannot act on that, and Node 20 is supported here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// `lab list | head` closes the pipe early; that is the reader's choice, not an error worth a stack trace.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('lab is not built yet: run `npm run build` (or `npm ci`) in the project folder.\n');
