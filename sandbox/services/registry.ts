@@ -5,6 +5,7 @@ import type { ServiceDefinition } from './definition.js';
 import * as sts from './sts/service.js';
 import * as iam from './iam/service.js';
 import * as dynamodb from './dynamodb/service.js';
+import * as firehose from './firehose/service.js';
 
 export interface ServiceModule {
   service: ServiceDefinition;
@@ -12,4 +13,4 @@ export interface ServiceModule {
   start?(sandbox: Sandbox): void | Promise<void>;
 }
 
-export const serviceModules: ServiceModule[] = [sts, iam, dynamodb];
+export const serviceModules: ServiceModule[] = [sts, iam, dynamodb, firehose];

@@ -1,0 +1,153 @@
+// Firehose from outside the test process: records acknowledged but not yet delivered survive kill -9 of a
+// sandbox process on a data directory and are delivered after restart; the AWS CLI (v1 on PATH, v2 if Debian's is
+// installed) creates a stream and puts a record that lands in S3.
+
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand, PutRecordCommand } from '@aws-sdk/client-firehose';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ManualClock, SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
+import { firehoseApi } from '../../sandbox/services/firehose/service.js';
+import { useSandbox } from './support.js';
+
+const run = promisify(execFile);
+const ROLE = 'arn:aws:iam::000000000000:role/firehose-role';
+
+/** `sandbox/main.ts` bundled once (esbuild, packages left to node_modules) so a plain `node` child can run it. */
+let entry: string | undefined;
+async function sandboxEntry(): Promise<string> {
+  if (!entry) {
+    const outfile = join(process.cwd(), 'node_modules/.cache/firehose-process-test/main.mjs');
+    await run('node_modules/.bin/esbuild', ['sandbox/main.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', '--log-level=warning', `--outfile=${outfile}`]);
+    entry = outfile;
+  }
+  return entry;
+}
+
+/** Starts the sandbox process on a data directory and resolves with its endpoint. */
+async function startChild(dataDir: string, extra: string[] = []): Promise<{ child: ChildProcess; endpoint: string }> {
+  const child = spawn(process.execPath, [await sandboxEntry(), '--port', '0', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${err}`)), 30_000);
+    child.stderr!.on('data', (d) => (err += d));
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, endpoint: m[1] });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`sandbox exited (${code}): ${err}`)));
+  });
+}
+
+const clientConfig = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } });
+
+async function readObjects(s3: S3Client, bucket: string): Promise<Buffer[]> {
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+  const bodies = [];
+  for (const o of listed.Contents ?? []) {
+    const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: o.Key! }));
+    bodies.push(Buffer.from(await got.Body!.transformToByteArray()));
+  }
+  return bodies;
+}
+
+describe('Firehose crash and restart', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'firehose-crash-'));
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('delivers after restart what was acknowledged before kill -9', async () => {
+    const first = await startChild(dataDir);
+    children.push(first.child);
+    const s3 = new S3Client({ ...clientConfig(first.endpoint), forcePathStyle: true });
+    const fh = new FirehoseClient(clientConfig(first.endpoint));
+    await s3.send(new CreateBucketCommand({ Bucket: 'crash-lake' }));
+    await fh.send(
+      new CreateDeliveryStreamCommand({
+        DeliveryStreamName: 'crashy',
+        ExtendedS3DestinationConfiguration: {
+          RoleARN: ROLE,
+          BucketARN: 'arn:aws:s3:::crash-lake',
+          CompressionFormat: 'GZIP',
+          BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
+        },
+      }),
+    );
+    const sent = Array.from({ length: 120 }, (_, i) => `{"DEVICE_NAME":"dev${i}","HUMIDITY":${i}}`);
+    await fh.send(new PutRecordBatchCommand({ DeliveryStreamName: 'crashy', Records: sent.slice(0, 100).map((r) => ({ Data: Buffer.from(r) })) }));
+    for (const r of sent.slice(100)) await fh.send(new PutRecordCommand({ DeliveryStreamName: 'crashy', Record: { Data: Buffer.from(r) } }));
+    expect(await readObjects(s3, 'crash-lake')).toHaveLength(0);
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+
+    // 60 s scaled by 0.01: the recovered records are overdue at once.
+    const second = await startChild(dataDir, ['--firehose-interval-scale', '0.01']);
+    children.push(second.child);
+    const s3again = new S3Client({ ...clientConfig(second.endpoint), forcePathStyle: true });
+    let bodies: Buffer[] = [];
+    for (let i = 0; i < 100 && bodies.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      bodies = await readObjects(s3again, 'crash-lake');
+    }
+    expect(bodies).toHaveLength(1);
+    expect(gunzipSync(bodies[0]).toString()).toBe(sent.join(''));
+    second.child.kill('SIGTERM');
+  }, 90_000);
+});
+
+describe('Firehose with the AWS CLI', () => {
+  const clock = new ManualClock();
+  const sb = useSandbox({ clock });
+  const RECORD = JSON.stringify({ Data: '{"DEVICE_NAME":"cli"}' });
+  const clis = [
+    { name: 'v1', bin: 'aws', record: ['--record', RECORD] },
+    ...(existsSync('/usr/bin/aws') ? [{ name: 'v2', bin: '/usr/bin/aws', record: ['--cli-binary-format', 'raw-in-base64-out', '--record', RECORD] }] : []),
+  ];
+
+  for (const cli of clis) {
+    it(`creates a stream and puts a record with AWS CLI ${cli.name}`, async () => {
+      // Debian's CLI v2 predates AWS_ENDPOINT_URL, so the endpoint goes on the command line.
+      const env = {
+        ...process.env,
+        AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
+        AWS_DEFAULT_REGION: 'us-east-1',
+        AWS_PAGER: '',
+      };
+      const aws = async (...args: string[]) => JSON.parse((await run(cli.bin, [...args, '--endpoint-url', sb.endpoint, '--output', 'json'], { env })).stdout || '{}');
+      const stream = `cli-${cli.name}`;
+      const bucket = `cli-lake-${cli.name}`;
+      await new S3Client({ ...sb.config(), forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: bucket }));
+      const created = await aws(
+        'firehose',
+        'create-delivery-stream',
+        '--delivery-stream-name',
+        stream,
+        '--extended-s3-destination-configuration',
+        JSON.stringify({ RoleARN: ROLE, BucketARN: `arn:aws:s3:::${bucket}`, BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 } }),
+      );
+      expect(created.DeliveryStreamARN).toBe(`arn:aws:firehose:us-east-1:000000000000:deliverystream/${stream}`);
+      const put = await aws('firehose', 'put-record', '--delivery-stream-name', stream, ...cli.record);
+      expect(put.RecordId).toEqual(expect.any(String));
+      const described = await aws('firehose', 'describe-delivery-stream', '--delivery-stream-name', stream);
+      expect(described.DeliveryStreamDescription.DeliveryStreamStatus).toBe('ACTIVE');
+      clock.advance(60_000);
+      await firehoseApi(sb.running.sandbox).runDeliveryCheck();
+      const bodies = await readObjects(new S3Client({ ...sb.config(), forcePathStyle: true }), bucket);
+      expect(bodies.map(String)).toEqual(['{"DEVICE_NAME":"cli"}']);
+    }, 60_000);
+  }
+});
