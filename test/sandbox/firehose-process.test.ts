@@ -1,6 +1,7 @@
 // Firehose from outside the test process: records acknowledged but not yet delivered survive kill -9 of a
-// sandbox process on a data directory and are delivered after restart; the AWS CLI (v1 on PATH, v2 if Debian's is
-// installed) creates a stream and puts a record that lands in S3.
+// sandbox process on a data directory and are delivered after restart, a Kinesis source resumes from its
+// persisted position, and the AWS CLI (v1 on PATH, v2 if Debian's is installed) creates a stream and puts
+// a record that lands in S3.
 
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand, PutRecordCommand } from '@aws-sdk/client-firehose';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { CreateStreamCommand, KinesisClient, PutRecordsCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
+import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { ManualClock, SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
 import { firehoseApi } from '../../sandbox/services/firehose/service.js';
 import { useSandbox } from './support.js';
@@ -105,6 +108,67 @@ describe('Firehose crash and restart', () => {
     expect(bodies).toHaveLength(1);
     expect(gunzipSync(bodies[0]).toString()).toBe(sent.join(''));
     second.child.kill('SIGTERM');
+  }, 90_000);
+
+  it('continues a Kinesis source from its persisted position after kill -9: nothing lost, nothing read twice', async () => {
+    const kinesisDir = mkdtempSync(join(tmpdir(), 'firehose-kinesis-'));
+    try {
+      const first = await startChild(kinesisDir);
+      children.push(first.child);
+      const config = clientConfig(first.endpoint);
+      const kinesis = new KinesisClient(config);
+      await new S3Client({ ...config, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: 'kinesis-lake' }));
+      await kinesis.send(new CreateStreamCommand({ StreamName: 'readings', ShardCount: 2 }));
+      await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30 }, { StreamName: 'readings' });
+      await new FirehoseClient(config).send(
+        new CreateDeliveryStreamCommand({
+          DeliveryStreamName: 'from-readings',
+          DeliveryStreamType: 'KinesisStreamAsSource',
+          KinesisStreamSourceConfiguration: { KinesisStreamARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/readings', RoleARN: ROLE },
+          ExtendedS3DestinationConfiguration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::kinesis-lake', BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 } },
+        }),
+      );
+      const before = Array.from({ length: 5 }, (_, i) => ({ PartitionKey: `p${i}`, Data: Buffer.from(`{"before":${i}}`) }));
+      await kinesis.send(new PutRecordsCommand({ StreamName: 'readings', Records: before }));
+      // Firehose polls each shard once a second: wait until it has read all five, then crash.
+      const cloudwatch = new CloudWatchClient(config);
+      let read = 0;
+      for (let i = 0; i < 50 && read < 5; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        const stats = await cloudwatch.send(
+          new GetMetricStatisticsCommand({
+            Namespace: 'AWS/Firehose',
+            MetricName: 'DataReadFromKinesisStream.Records',
+            Dimensions: [{ Name: 'DeliveryStreamName', Value: 'from-readings' }],
+            StartTime: new Date(Date.now() - 3600_000),
+            EndTime: new Date(Date.now() + 3600_000),
+            Period: 60,
+            Statistics: ['Sum'],
+          }),
+        );
+        read = (stats.Datapoints ?? []).reduce((n, p) => n + (p.Sum ?? 0), 0);
+      }
+      expect(read).toBe(5);
+      first.child.kill('SIGKILL');
+      await new Promise((r) => first.child.once('exit', r));
+
+      const second = await startChild(kinesisDir, ['--firehose-interval-scale', '0.01']);
+      children.push(second.child);
+      const again = clientConfig(second.endpoint);
+      const after = [{ PartitionKey: 'late', Data: Buffer.from('{"after":1}') }];
+      await new KinesisClient(again).send(new PutRecordsCommand({ StreamName: 'readings', Records: after }));
+      const s3 = new S3Client({ ...again, forcePathStyle: true });
+      let delivered = '';
+      for (let i = 0; i < 100 && delivered.split('}{').length < 6; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        delivered = (await readObjects(s3, 'kinesis-lake')).map(String).join('');
+      }
+      const values = delivered.replace(/}{/g, '}\n{').split('\n').sort();
+      expect(values).toEqual([...before, ...after].map((r) => r.Data.toString()).sort());
+      second.child.kill('SIGTERM');
+    } finally {
+      rmSync(kinesisDir, { recursive: true, force: true });
+    }
   }, 90_000);
 });
 
