@@ -2,9 +2,13 @@
 
 import type { Check } from './types.js';
 
+// Ids go into JSON, JUnit and grade exports: lower-case words joined by dots and dashes (`stream.active`).
+const CHECK_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
 export function assertValidGraph(labLabel: string, checks: Check[]): void {
   const ids = new Set<string>();
   for (const check of checks) {
+    if (!CHECK_ID.test(check.id)) throw new Error(`${labLabel}: check id "${check.id}" must be lower-case words joined by dots or dashes, like stream.active`);
     if (ids.has(check.id)) throw new Error(`${labLabel}: check id "${check.id}" is used twice`);
     ids.add(check.id);
   }

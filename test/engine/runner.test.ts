@@ -40,6 +40,7 @@ describe('dependencies', () => {
     await expect(runWithEvents(labOf([passing('a', { dependsOn: ['b'] }), passing('b', { dependsOn: ['a'] })]))).rejects.toThrow(/cycle: a → b → a/);
     await expect(runWithEvents(labOf([passing('a', { dependsOn: ['ghost'] })]))).rejects.toThrow(/unknown check "ghost"/);
     await expect(runWithEvents(labOf([passing('a'), passing('a')]))).rejects.toThrow(/used twice/);
+    await expect(runWithEvents(labOf([passing('Stream Active')]))).rejects.toThrow(/like stream.active/);
   });
 });
 
