@@ -3,7 +3,7 @@
 
 import type { EdgeRequest } from '../edge/http-types.js';
 import type { Codec } from './codec.js';
-import { toJsonWire } from './codec.js';
+import { queryCompatibleErrorHeaders, requestBody, toJsonWire } from './codec.js';
 import { decodeCbor, encodeCbor } from './cbor.js';
 import { ServiceError, serializationError } from './errors.js';
 
@@ -27,12 +27,12 @@ export function awsJsonCodec(version: '1.0' | '1.1', cbor = false): Codec {
         input() {
           if (isCbor(req)) {
             try {
-              return decodeCbor(req.body);
+              return decodeCbor(requestBody(req));
             } catch {
               throw serializationError('Unable to parse CBOR request body');
             }
           }
-          const text = req.body.toString('utf8');
+          const text = requestBody(req).toString('utf8');
           if (text.trim() === '') return {};
           try {
             return JSON.parse(text) as unknown;
@@ -45,10 +45,10 @@ export function awsJsonCodec(version: '1.0' | '1.1', cbor = false): Codec {
     encode(output, _op, _service, requestId) {
       return { status: 200, headers: { 'content-type': contentType, 'x-amzn-requestid': requestId }, body: body(output) };
     },
-    encodeError(err, _service, requestId) {
+    encodeError(err, service, requestId) {
       return {
         status: err.status,
-        headers: { 'content-type': contentType, 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.code },
+        headers: { 'content-type': contentType, 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.code, ...queryCompatibleErrorHeaders(err, service) },
         body: body({ __type: err.code, message: err.message, ...err.fields }),
       };
     },

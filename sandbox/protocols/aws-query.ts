@@ -3,7 +3,7 @@
 // <ActionResponse><ActionResult>...</ActionResult><ResponseMetadata/></ActionResponse>.
 
 import type { EdgeRequest } from '../edge/http-types.js';
-import type { Codec } from './codec.js';
+import { requestBody, type Codec } from './codec.js';
 import { ServiceError } from './errors.js';
 import { escapeXml, xmlChildren } from './xml.js';
 
@@ -11,7 +11,14 @@ import { escapeXml, xmlChildren } from './xml.js';
 export function queryParams(req: EdgeRequest): URLSearchParams {
   const params = new URLSearchParams(req.query);
   if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
-    for (const [k, v] of new URLSearchParams(req.body.toString('utf8'))) params.append(k, v);
+    let body: Buffer;
+    try {
+      body = requestBody(req);
+    } catch {
+      // The router asks too, outside any error handling: an undecodable body just has no parameters.
+      body = Buffer.alloc(0);
+    }
+    for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.append(k, v);
   }
   return params;
 }

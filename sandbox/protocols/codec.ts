@@ -1,9 +1,10 @@
 // A protocol codec: from the request bytes, which operation and what raw input; from an output or a
 // ServiceError, the response bytes. Codecs know nothing of services' behaviour.
 
+import { gunzipSync } from 'node:zlib';
 import type { EdgeRequest, EdgeResponse } from '../edge/http-types.js';
 import type { Operation, ProtocolName, ServiceDefinition } from '../services/definition.js';
-import type { ServiceError } from './errors.js';
+import { serializationError, type ServiceError } from './errors.js';
 import type { WireForm } from './shapes.js';
 
 export interface Decoded {
@@ -35,4 +36,32 @@ export function toJsonWire(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+const inflated = new WeakMap<EdgeRequest, Buffer>();
+
+/**
+ * The request body, gunzipped when the client compressed it (Smithy's requestCompression: SDKs gzip
+ * CloudWatch PutMetricData bodies over 10 KiB and send `Content-Encoding: gzip`).
+ */
+export function requestBody(req: EdgeRequest): Buffer {
+  if (!/\bgzip\b/i.test(req.headers['content-encoding'] ?? '')) return req.body;
+  let body = inflated.get(req);
+  if (!body) {
+    try {
+      body = gunzipSync(req.body);
+    } catch {
+      throw serializationError('Unable to decompress the gzip request body');
+    }
+    inflated.set(req, body);
+  }
+  return body;
+}
+
+/**
+ * Headers for an error of a service that also speaks awsQuery (CloudWatch): AWS adds the query error
+ * code and fault so clients in query-compatible mode report the same code as over awsQuery.
+ */
+export function queryCompatibleErrorHeaders(err: ServiceError, service: ServiceDefinition): Record<string, string> {
+  return service.protocols.includes('awsQuery') ? { 'x-amzn-query-error': `${err.code};${err.fault}` } : {};
 }

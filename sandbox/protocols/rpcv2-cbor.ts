@@ -1,7 +1,7 @@
 // Smithy RPC v2 CBOR: POST /service/<Service>/operation/<Operation>, `smithy-protocol: rpc-v2-cbor`,
 // CBOR bodies both ways; errors carry `__type` as `<namespace>#<Code>`.
 
-import type { Codec } from './codec.js';
+import { queryCompatibleErrorHeaders, requestBody, type Codec } from './codec.js';
 import { decodeCbor, encodeCbor } from './cbor.js';
 import { ServiceError, serializationError } from './errors.js';
 
@@ -16,7 +16,7 @@ export const rpcv2CborCodec: Codec = {
       operationName: match ? decodeURIComponent(match[2]) : undefined,
       input() {
         try {
-          return decodeCbor(req.body);
+          return decodeCbor(requestBody(req));
         } catch {
           throw serializationError('Unable to parse CBOR request body');
         }
@@ -34,7 +34,7 @@ export const rpcv2CborCodec: Codec = {
     const ns = service.errorNamespace ?? service.xmlNamespace ?? '';
     return {
       status: err.status,
-      headers: { 'content-type': 'application/cbor', 'smithy-protocol': 'rpc-v2-cbor', 'x-amzn-requestid': requestId },
+      headers: { 'content-type': 'application/cbor', 'smithy-protocol': 'rpc-v2-cbor', 'x-amzn-requestid': requestId, ...queryCompatibleErrorHeaders(err, service) },
       body: encodeCbor({ __type: ns ? `${ns}#${err.code}` : err.code, message: err.message, ...err.fields }),
     };
   },

@@ -6,6 +6,8 @@ import * as sts from './sts/service.js';
 import * as iam from './iam/service.js';
 import * as dynamodb from './dynamodb/service.js';
 import * as firehose from './firehose/service.js';
+import * as cloudwatch from './cloudwatch/service.js';
+import * as logs from './logs/service.js';
 
 export interface ServiceModule {
   service: ServiceDefinition;
@@ -13,4 +15,4 @@ export interface ServiceModule {
   start?(sandbox: Sandbox): void | Promise<void>;
 }
 
-export const serviceModules: ServiceModule[] = [sts, iam, dynamodb, firehose];
+export const serviceModules: ServiceModule[] = [sts, iam, dynamodb, cloudwatch, logs, firehose];
