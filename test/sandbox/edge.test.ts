@@ -97,7 +97,7 @@ describe('edge', () => {
     }
     for (let i = 0; i < 50; i++) {
       const type = ['application/json', 'text/plain', 'application/x-amz-json-1.1', 'application/cbor', 'application/x-amz-cbor-1.1'][i % 5];
-      const target = i % 2 === 0 ? { 'x-amz-target': 'Nope_2020.Thing' } : {};
+      const target: Record<string, string> = i % 2 === 0 ? { 'x-amz-target': 'Nope_2020.Thing' } : {};
       const r = await rawHttp(sb.endpoint, 'POST', '/', { 'content-type': type, authorization: AUTH, ...target }, randomBytes(64));
       expect(r.status).toBeGreaterThanOrEqual(400);
       expect(r.status).toBeLessThan(500);
