@@ -7,6 +7,7 @@ import type { S3Api } from './s3/api.js';
 import type { CloudWatchApi } from './cloudwatch/api.js';
 import type { LogsApi } from './logs/api.js';
 import type { KinesisApi } from './kinesis/api.js';
+import type { LambdaApi } from './lambda/api.js';
 
 export interface SandboxApis {
   sts: StsApi;
@@ -15,4 +16,5 @@ export interface SandboxApis {
   cloudwatch: CloudWatchApi;
   logs: LogsApi;
   kinesis: KinesisApi;
+  lambda: LambdaApi;
 }

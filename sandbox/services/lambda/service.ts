@@ -1,0 +1,48 @@
+// AWS Lambda: functions from zips, run in child processes of our own runtimes (Node.js, Python) with
+// AWS's environment, logs, metrics and errors; resource policies and tags.
+
+import type { Sandbox } from '../../sandbox.js';
+import { defineService } from '../definition.js';
+import { createLambdaApi } from './api.js';
+import { lambdaHost } from './host.js';
+import { addPermission } from './operations/add-permission.js';
+import { createFunction } from './operations/create-function.js';
+import { deleteFunction } from './operations/delete-function.js';
+import { getFunctionConfiguration } from './operations/get-function-configuration.js';
+import { getFunction } from './operations/get-function.js';
+import { getPolicy } from './operations/get-policy.js';
+import { invoke } from './operations/invoke.js';
+import { listFunctions } from './operations/list-functions.js';
+import { listTags } from './operations/list-tags.js';
+import { removePermission } from './operations/remove-permission.js';
+import { tagResource } from './operations/tag-resource.js';
+import { untagResource } from './operations/untag-resource.js';
+import { updateFunctionCode } from './operations/update-function-code.js';
+import { updateFunctionConfiguration } from './operations/update-function-configuration.js';
+
+export const service = defineService({
+  name: 'lambda',
+  signingName: 'lambda',
+  protocols: ['restJson1'],
+  operations: [
+    createFunction,
+    getFunction,
+    getFunctionConfiguration,
+    updateFunctionCode,
+    updateFunctionConfiguration,
+    deleteFunction,
+    listFunctions,
+    invoke,
+    addPermission,
+    getPolicy,
+    removePermission,
+    tagResource,
+    untagResource,
+    listTags,
+  ],
+});
+
+export function start(sandbox: Sandbox): void {
+  lambdaHost(sandbox);
+  sandbox.apis.lambda = createLambdaApi(sandbox);
+}
