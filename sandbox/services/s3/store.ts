@@ -1,0 +1,201 @@
+// S3 state: buckets (one global table: bucket names are global, each records its owner account and
+// region), objects (a table per bucket, bytes as plain files under `s3/<bucket>/<key>` in the blob
+// store), and multipart uploads with their parts. Keys are listed in UTF-8 byte order, as S3 does.
+
+import type { Sandbox } from '../../sandbox.js';
+import type { Table } from '../../store/state-store.js';
+import type { ObjectChecksum, ChecksumAlgorithm, ChecksumType } from './checksums.js';
+import { accessDenied, noSuchBucket, noSuchUpload } from './errors.js';
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+export interface Bucket {
+  name: string;
+  accountId: string;
+  region: string;
+  /** Epoch ms. */
+  created: number;
+  tags?: Tag[];
+}
+
+/** The representation headers S3 stores with an object and returns on GetObject/HeadObject. */
+export interface ObjectHeaders {
+  contentType?: string;
+  contentEncoding?: string;
+  contentLanguage?: string;
+  contentDisposition?: string;
+  cacheControl?: string;
+  expires?: string;
+  /** x-amz-meta-* without the prefix, names lower-cased. */
+  metadata: Record<string, string>;
+}
+
+export interface StoredObject extends ObjectHeaders {
+  key: string;
+  /** Blob store location of the bytes. */
+  location: string;
+  size: number;
+  /** Quoted, as on the wire: `"<md5 hex>"` or `"<md5 of part md5s>-<parts>"`. */
+  etag: string;
+  /** Epoch ms. */
+  lastModified: number;
+  checksum?: ObjectChecksum;
+}
+
+export interface Upload extends ObjectHeaders {
+  uploadId: string;
+  bucket: string;
+  key: string;
+  accountId: string;
+  /** Epoch ms. */
+  initiated: number;
+  checksumAlgorithm?: ChecksumAlgorithm;
+  checksumType?: ChecksumType;
+}
+
+export interface Part {
+  partNumber: number;
+  etag: string;
+  size: number;
+  location: string;
+  lastModified: number;
+  checksum?: string;
+}
+
+/** Orders keys as S3 does, by UTF-8 bytes: UTF-16 order except that astral characters (surrogates) sort after U+E000..U+FFFF. */
+export function compareKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x < 0xe000 ? x + 0x2000 : x - 0x800;
+      y = y < 0xe000 ? y + 0x2000 : y - 0x800;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+export const objectPath = (bucket: string, key: string) => `s3/${bucket}/${key}`;
+
+export class S3Store {
+  readonly buckets: Table<Bucket>;
+  readonly uploads: Table<Upload>;
+  /** Keyed `<uploadId>/<partNumber>`. */
+  readonly parts: Table<Part>;
+  /** Sorted keys per bucket, rebuilt on the first listing after a change. */
+  private readonly sortedKeys = new Map<string, string[]>();
+
+  constructor(private readonly sandbox: Sandbox) {
+    this.buckets = sandbox.state.table<Bucket>('s3.buckets');
+    this.uploads = sandbox.state.table<Upload>('s3.uploads');
+    this.parts = sandbox.state.table<Part>('s3.parts');
+  }
+
+  objects(bucket: string): Table<StoredObject> {
+    return this.sandbox.state.table<StoredObject>(`s3.objects/${bucket}`);
+  }
+
+  /** The bucket, if it exists and `accountId` owns it (NoSuchBucket / AccessDenied otherwise). */
+  bucket(name: string, accountId: string): Bucket {
+    const bucket = this.buckets.get(name);
+    if (!bucket) throw noSuchBucket(name);
+    if (bucket.accountId !== accountId) throw accessDenied();
+    return bucket;
+  }
+
+  object(bucket: string, key: string): StoredObject | undefined {
+    return this.objects(bucket).get(key);
+  }
+
+  read(object: Pick<StoredObject, 'location'>): Buffer {
+    return this.sandbox.blobs.read(object.location);
+  }
+
+  putObject(bucket: string, key: string, data: Buffer, attributes: Omit<StoredObject, 'key' | 'location' | 'size'>): StoredObject {
+    const table = this.objects(bucket);
+    const previous = table.get(key);
+    const location = this.sandbox.blobs.write(objectPath(bucket, key), data);
+    const object: StoredObject = { ...attributes, key, location, size: data.length };
+    table.set(key, object);
+    // The disk store reuses the path of an overwritten key: only a different old file may go.
+    if (previous && previous.location !== location) this.sandbox.blobs.remove(previous.location);
+    if (!previous) this.sortedKeys.delete(bucket);
+    return object;
+  }
+
+  deleteObject(bucket: string, key: string): boolean {
+    const previous = this.objects(bucket).get(key);
+    if (!previous) return false;
+    this.objects(bucket).delete(key);
+    this.sandbox.blobs.remove(previous.location);
+    this.sortedKeys.delete(bucket);
+    return true;
+  }
+
+  /** The bucket's keys in S3 order. */
+  keys(bucket: string): string[] {
+    let keys = this.sortedKeys.get(bucket);
+    if (!keys) {
+      keys = [...this.objects(bucket).entries()].map(([k]) => k).sort(compareKeys);
+      this.sortedKeys.set(bucket, keys);
+    }
+    return keys;
+  }
+
+  isEmpty(bucket: string): boolean {
+    for (const _ of this.objects(bucket).entries()) return false;
+    return true;
+  }
+
+  deleteBucket(name: string): void {
+    for (const upload of this.uploads.values()) if (upload.bucket === name) this.removeUpload(upload.uploadId);
+    this.buckets.delete(name);
+    this.sortedKeys.delete(name);
+  }
+
+  upload(bucket: string, key: string, uploadId: string): Upload {
+    const upload = this.uploads.get(uploadId);
+    if (!upload || upload.bucket !== bucket || upload.key !== key) throw noSuchUpload(uploadId);
+    return upload;
+  }
+
+  uploadParts(uploadId: string): Part[] {
+    return this.parts.values(`${uploadId}/`).sort((a, b) => a.partNumber - b.partNumber);
+  }
+
+  putPart(uploadId: string, part: Omit<Part, 'location'>, data: Buffer): Part {
+    const id = `${uploadId}/${part.partNumber}`;
+    const previous = this.parts.get(id);
+    const location = this.sandbox.blobs.write(`s3-multipart/${uploadId}/${part.partNumber}`, data);
+    const stored = { ...part, location };
+    this.parts.set(id, stored);
+    if (previous && previous.location !== location) this.sandbox.blobs.remove(previous.location);
+    return stored;
+  }
+
+  /** Forgets an upload and its parts' bytes (abort, or once completed). */
+  removeUpload(uploadId: string): void {
+    for (const part of this.uploadParts(uploadId)) {
+      this.parts.delete(`${uploadId}/${part.partNumber}`);
+      this.sandbox.blobs.remove(part.location);
+    }
+    this.uploads.delete(uploadId);
+  }
+}
+
+const stores = new WeakMap<Sandbox, S3Store>();
+
+export function s3Store(sandbox: Sandbox): S3Store {
+  let store = stores.get(sandbox);
+  if (!store) {
+    store = new S3Store(sandbox);
+    stores.set(sandbox, store);
+  }
+  return store;
+}
