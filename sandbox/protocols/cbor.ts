@@ -1,25 +1,39 @@
 // CBOR as AWS speaks it (Kinesis's application/x-amz-cbor-1.1 and Smithy RPC v2): plain maps and
-// byte strings, timestamps as tag 1; no cbor-x extensions that other decoders would not know.
+// byte strings, timestamps as tag 1. Encoded and decoded by the Smithy CBOR codec the AWS SDK itself
+// uses, so both ends agree on every detail.
 
-import { Encoder } from 'cbor-x';
+import { cbor, dateToTag, tagSymbol } from '@smithy/core/cbor';
 
-const encoder = new Encoder({ useRecords: false, mapsAsObjects: true, tagUint8Array: false, variableMapSize: true });
+function toWire(value: unknown): unknown {
+  if (value instanceof Date) return dateToTag(value);
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (Array.isArray(value)) return value.map(toWire);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toWire(v);
+    return out;
+  }
+  return value;
+}
+
+function fromWire(value: unknown): unknown {
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (Array.isArray(value)) return value.map(fromWire);
+  if (value && typeof value === 'object') {
+    const tagged = value as { tag?: number; value?: unknown; [tagSymbol]?: boolean };
+    if (tagged[tagSymbol] && tagged.tag === 1) return new Date(Number(tagged.value) * 1000);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = fromWire(v);
+    return out;
+  }
+  return value;
+}
 
 export function encodeCbor(value: unknown): Buffer {
-  return Buffer.from(encoder.encode(stripUndefined(value)));
+  return Buffer.from(cbor.serialize(toWire(value)));
 }
 
 export function decodeCbor(bytes: Buffer): unknown {
   if (bytes.length === 0) return {};
-  return encoder.decode(bytes);
-}
-
-function stripUndefined(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripUndefined);
-  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = stripUndefined(v);
-    return out;
-  }
-  return value;
+  return fromWire(cbor.deserialize(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
 }
