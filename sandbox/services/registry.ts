@@ -8,6 +8,7 @@ import * as dynamodb from './dynamodb/service.js';
 import * as firehose from './firehose/service.js';
 import * as cloudwatch from './cloudwatch/service.js';
 import * as logs from './logs/service.js';
+import * as s3 from './s3/service.js';
 import * as lambda from './lambda/service.js';
 
 export interface ServiceModule {
@@ -16,4 +17,4 @@ export interface ServiceModule {
   start?(sandbox: Sandbox): void | Promise<void>;
 }
 
-export const serviceModules: ServiceModule[] = [sts, iam, dynamodb, cloudwatch, logs, firehose, lambda];
+export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, lambda];
