@@ -80,8 +80,10 @@ export function boundMembers(req: EdgeRequest, op: Operation, labels: Record<str
   const mappedQuery = new Set(Object.values(queryNames));
   for (const [member, name] of Object.entries(queryNames)) {
     const values = req.query.getAll(name);
-    if (values.length === 1) input[member] = values[0];
-    else if (values.length > 1) input[member] = values;
+    // A list member repeats its query parameter; one occurrence is still a list.
+    if (op.input?.members[member]?.type === 'list') {
+      if (values.length > 0) input[member] = values;
+    } else if (values.length > 0) input[member] = values[0];
   }
   // Members whose query name equals their own name need no mapping.
   for (const [name, value] of req.query) if (!mappedQuery.has(name) && op.input?.members[name] && input[name] === undefined) input[name] = value;
