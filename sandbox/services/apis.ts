@@ -8,6 +8,7 @@ import type { CloudWatchApi } from './cloudwatch/api.js';
 import type { LogsApi } from './logs/api.js';
 import type { KinesisApi } from './kinesis/api.js';
 import type { LambdaApi } from './lambda/api.js';
+import type { FirehoseApi } from './firehose/api.js';
 
 export interface SandboxApis {
   sts: StsApi;
@@ -17,4 +18,5 @@ export interface SandboxApis {
   logs: LogsApi;
   kinesis: KinesisApi;
   lambda: LambdaApi;
+  firehose: FirehoseApi;
 }

@@ -43,13 +43,9 @@ function tickMs(sandbox: Sandbox): number {
   return Math.max(10, Math.min(1000, Math.round(1000 * scale)));
 }
 
-const apis = new WeakMap<Sandbox, FirehoseApi>();
-
 /** The in-process Firehose API of a running sandbox (tests run the delivery check through it). */
 export function firehoseApi(sandbox: Sandbox): FirehoseApi {
-  const api = apis.get(sandbox);
-  if (!api) throw new Error('firehose is not running in this sandbox');
-  return api;
+  return sandbox.api('firehose');
 }
 
 export function start(sandbox: Sandbox): void {
@@ -58,10 +54,10 @@ export function start(sandbox: Sandbox): void {
     pollKinesisSources(sandbox);
     await engine.check();
   };
-  apis.set(sandbox, {
+  sandbox.apis.firehose = {
     putRecords: (owner, streamName, records) => ingest(sandbox, owner, streamName, records, 'PutRecordBatch').recordIds,
     runDeliveryCheck,
-  });
+  };
   sandbox.every(tickMs(sandbox), runDeliveryCheck);
   sandbox.onClose(() => engine.settle());
 }
