@@ -3,6 +3,7 @@
 import type { Sandbox } from '../sandbox.js';
 import type { ServiceDefinition } from './definition.js';
 import * as sts from './sts/service.js';
+import * as kinesis from './kinesis/service.js';
 import * as iam from './iam/service.js';
 import * as dynamodb from './dynamodb/service.js';
 import * as firehose from './firehose/service.js';
