@@ -54,7 +54,7 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
       if (sandbox.options.verifySignatures) {
         if (!auth) throw new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
         const xmlProtocol = codec.name === 'awsQuery' || codec.name === 'restXml';
-        verifySigV4(prepared, auth, sts?.secretForAccessKey(auth.accessKeyId) ?? SANDBOX_CREDENTIALS.secretAccessKey, xmlProtocol ? 'SignatureDoesNotMatch' : 'InvalidSignatureException');
+        verifySigV4(req, auth, sts?.secretForAccessKey(auth.accessKeyId) ?? SANDBOX_CREDENTIALS.secretAccessKey, xmlProtocol ? 'SignatureDoesNotMatch' : 'InvalidSignatureException');
       }
       if (service.serve) {
         const response = await service.serve(prepared, ctx);
