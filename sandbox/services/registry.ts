@@ -18,4 +18,4 @@ export interface ServiceModule {
   start?(sandbox: Sandbox): void | Promise<void>;
 }
 
-export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, lambda];
+export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, kinesis, lambda];
