@@ -15,6 +15,9 @@ import { DEFAULT_REGION, SANDBOX_CREDENTIALS } from '../settings.js';
 
 export type Dispatcher = (req: EdgeRequest) => Promise<EdgeResponse>;
 
+/** Data-plane requests with these methods are logged as read-only. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** A service-less error for requests no service claims. */
 const unknownService: ServiceDefinition = { name: 'unknown', signingName: '', protocols: ['awsQuery'], operations: [] };
 
@@ -51,6 +54,13 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
     let readOnly = true;
     let implemented = true;
     try {
+      if (route.dataPlane && service.dataPlane) {
+        operationName = service.dataPlane.operation;
+        readOnly = SAFE_METHODS.has(prepared.method);
+        const response = await service.dataPlane.serve(prepared, ctx);
+        status = response.status;
+        return response;
+      }
       if (sandbox.options.verifySignatures) {
         if (!auth) throw new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
         const xmlProtocol = codec.name === 'awsQuery' || codec.name === 'restXml';

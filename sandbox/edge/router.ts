@@ -14,6 +14,8 @@ import { restXmlCodec } from '../protocols/rest-xml.js';
 export interface Route {
   service: ServiceDefinition;
   codec: Codec;
+  /** The request is the service's data-plane traffic, not an operation. */
+  dataPlane?: boolean;
 }
 
 const codecs = {
@@ -39,6 +41,9 @@ export class Router {
   }
 
   resolve(req: EdgeRequest, auth: SigV4Auth | undefined): Route | undefined {
+    // Data-plane paths (API Gateway invoke URLs) belong to their service whether or not they are signed.
+    const dataPlane = this.services.find((s) => s.dataPlane?.matches(req));
+    if (dataPlane) return { service: dataPlane, codec: this.codecFor(req, dataPlane), dataPlane: true };
     const service = this.findService(req, auth);
     if (!service) return undefined;
     return { service, codec: this.codecFor(req, service) };

@@ -63,7 +63,20 @@ export interface ServiceDefinition {
   rewrite?(req: EdgeRequest): EdgeRequest;
   /** Takes over a whole request (a service that is a server of its own, such as dynalite). */
   serve?(req: EdgeRequest, ctx: RequestContext): Promise<EdgeResponse>;
+  /** Requests that are the service's own traffic rather than API calls (API Gateway's invoke URLs). */
+  dataPlane?: DataPlane;
   operations: Operation[];
+}
+
+/**
+ * Traffic a service answers itself, outside its operations: the router gives it to the service whatever
+ * the request's signature says, and the dispatcher neither verifies SigV4 nor decodes an operation.
+ */
+export interface DataPlane {
+  matches(req: EdgeRequest): boolean;
+  serve(req: EdgeRequest, ctx: RequestContext): Promise<EdgeResponse>;
+  /** The operation name the request log records these requests under. */
+  operation: string;
 }
 
 export function defineService(def: ServiceDefinition): ServiceDefinition {

@@ -11,6 +11,7 @@ import * as cloudwatch from './cloudwatch/service.js';
 import * as logs from './logs/service.js';
 import * as s3 from './s3/service.js';
 import * as lambda from './lambda/service.js';
+import * as apigateway from './apigateway/service.js';
 
 export interface ServiceModule {
   service: ServiceDefinition;
@@ -18,4 +19,4 @@ export interface ServiceModule {
   start?(sandbox: Sandbox): void | Promise<void>;
 }
 
-export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, kinesis, lambda];
+export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, kinesis, lambda, apigateway];
