@@ -26,6 +26,8 @@ export const SANDBOX_OPTIONS = {
   'enforce-limits': { type: 'boolean' },
   'metric-delay': { type: 'string' },
   'firehose-interval-scale': { type: 'string' },
+  'mqtt-port': { type: 'string' },
+  'mqtts-port': { type: 'string' },
   'run-file': { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
@@ -48,6 +50,8 @@ export function optionsFromArgs(argv: string[]): SandboxOptions & { runFile?: st
     enforceLimits: values['enforce-limits'],
     metricDelayMs: number('metric-delay', values['metric-delay']),
     firehoseIntervalScale: number('firehose-interval-scale', values['firehose-interval-scale']),
+    mqttPort: number('mqtt-port', values['mqtt-port']),
+    mqttsPort: number('mqtts-port', values['mqtts-port']),
     verbose: !values.quiet,
     runFile: values['run-file'],
   };

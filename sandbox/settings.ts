@@ -21,6 +21,10 @@ export interface SandboxOptions {
   enforceLimits?: boolean;
   /** How long resources stay CREATING/Pending before ACTIVE (ms), so SDK waiters see the transition. Default 0. */
   provisioningDelayMs?: number;
+  /** MQTT over plain TCP (IoT Core's broker, no authentication). 0 picks a free port. Default 1883. */
+  mqttPort?: number;
+  /** MQTT over TLS with client certificates, as devices reach AWS IoT Core. 0 picks a free port. Default 8883. */
+  mqttsPort?: number;
   /** Log each request and refusal on stderr. */
   verbose?: boolean;
 }
@@ -28,6 +32,8 @@ export interface SandboxOptions {
 export const DEFAULT_PORT = 4566;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = '.lab/sandbox';
+export const DEFAULT_MQTT_PORT = 1883;
+export const DEFAULT_MQTTS_PORT = 8883;
 
 /** The credentials the workbook's `local` target signs with; --verify-signatures checks against this secret. */
 export const SANDBOX_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;

@@ -9,6 +9,8 @@ import type { LogsApi } from './logs/api.js';
 import type { KinesisApi } from './kinesis/api.js';
 import type { LambdaApi } from './lambda/api.js';
 import type { FirehoseApi } from './firehose/api.js';
+import type { DynamoDbApi } from './dynamodb/api.js';
+import type { IotApi } from './iot/api.js';
 
 export interface SandboxApis {
   sts: StsApi;
@@ -19,4 +21,6 @@ export interface SandboxApis {
   kinesis: KinesisApi;
   lambda: LambdaApi;
   firehose: FirehoseApi;
+  dynamodb: DynamoDbApi;
+  iot: IotApi;
 }

@@ -11,6 +11,8 @@ import * as cloudwatch from './cloudwatch/service.js';
 import * as logs from './logs/service.js';
 import * as s3 from './s3/service.js';
 import * as lambda from './lambda/service.js';
+import * as iot from './iot/service.js';
+import * as iotData from './iot-data/service.js';
 import * as apigateway from './apigateway/service.js';
 
 export interface ServiceModule {
@@ -19,4 +21,4 @@ export interface ServiceModule {
   start?(sandbox: Sandbox): void | Promise<void>;
 }
 
-export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, kinesis, lambda, apigateway];
+export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, kinesis, lambda, apigateway, iot, iotData];

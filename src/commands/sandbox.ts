@@ -21,6 +21,8 @@ export interface SandboxStartOptions {
   enforceLimits?: boolean;
   metricDelay?: string;
   firehoseIntervalScale?: string;
+  mqttPort?: string;
+  mqttsPort?: string;
 }
 
 interface RunFile {
@@ -75,6 +77,8 @@ function argsFor(options: SandboxStartOptions): string[] {
   if (options.enforceLimits) args.push('--enforce-limits');
   if (options.metricDelay !== undefined) args.push('--metric-delay', options.metricDelay);
   if (options.firehoseIntervalScale !== undefined) args.push('--firehose-interval-scale', options.firehoseIntervalScale);
+  if (options.mqttPort !== undefined) args.push('--mqtt-port', options.mqttPort);
+  if (options.mqttsPort !== undefined) args.push('--mqtts-port', options.mqttsPort);
   return args;
 }
 

@@ -3,6 +3,7 @@
 
 import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
+import { createDynamoDbApi } from './api.js';
 import { dynamoStores } from './store.js';
 import { batchGetItem } from './operations/batch-get-item.js';
 import { batchWriteItem } from './operations/batch-write-item.js';
@@ -50,5 +51,6 @@ export const service = defineService({
 
 export function start(sandbox: Sandbox): void {
   const stores = dynamoStores(sandbox);
+  sandbox.apis.dynamodb = createDynamoDbApi(sandbox);
   sandbox.onClose(() => stores.close());
 }

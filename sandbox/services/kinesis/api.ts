@@ -44,6 +44,8 @@ export interface KinesisApi {
   ): { records: KinesisRecordView[]; next: ShardPosition; millisBehindLatest: number };
   /** Calls `listener` whenever records are appended to the stream (so consumers wake at once). */
   onAppend(owner: Principal, streamName: string, listener: () => void): () => void;
+  /** Puts one record as PutRecord does (checks and metrics included), for the IoT rule action; throws AWS's ServiceError. */
+  putRecord(owner: Principal, streamName: string, data: Buffer, partitionKey: string): { shardId: string; sequenceNumber: string };
 }
 
 // The implementation, over the same store and log code the wire operations use.
@@ -52,8 +54,9 @@ import type { Sandbox } from '../../sandbox.js';
 import { appendEvent, publishReadMetrics, readRecords } from './records.js';
 import type { ReadPosition } from './shard-iterator.js';
 import { lookupStream, refOf, runtime, statusOf, type StreamMeta } from './store.js';
-import { shardNotFound, streamNotFound } from './errors.js';
+import { shardNotFound, streamNotActive, streamNotFound } from './errors.js';
 import { findShard } from './operations/get-shard-iterator.js';
+import { putOneRecord } from './operations/put-record.js';
 
 function toReadPosition(sandbox: Sandbox, stream: StreamMeta, shardId: string, position: ShardPosition): ReadPosition {
   switch (position.type) {
@@ -128,6 +131,14 @@ export function createKinesisApi(sandbox: Sandbox): KinesisApi {
       const appends = runtime(sandbox).appends;
       appends.on(event, listener);
       return () => appends.off(event, listener);
+    },
+    putRecord(owner, streamName, data, partitionKey) {
+      const started = performance.now();
+      const s = stream(owner, streamName);
+      const status = statusOf(s, sandbox, owner.clock.now())!;
+      if (status !== 'ACTIVE' && status !== 'UPDATING') throw streamNotActive(refOf(s), status);
+      const result = putOneRecord(sandbox, owner, s, { Data: data, PartitionKey: partitionKey }, started);
+      return { shardId: result.ShardId, sequenceNumber: result.SequenceNumber };
     },
   };
 }

@@ -5,7 +5,9 @@ import { blob, str, struct } from '../../../protocols/shapes.js';
 import { invalidOrderingSequence, rateExceeded } from '../errors.js';
 import { decodeSequence } from '../sequence-numbers.js';
 import { appendRecords, checkEntries, MAX_RECORD_BYTES, type PutEntry } from '../records.js';
-import { refOf, requireStream } from '../store.js';
+import type { Principal } from '../../../edge/context.js';
+import type { Sandbox } from '../../../sandbox.js';
+import { refOf, requireStream, type StreamMeta } from '../store.js';
 import { publishMetrics } from '../metrics.js';
 import { sequenceNumber, streamTarget, type StreamTarget } from '../shapes.js';
 
@@ -30,22 +32,27 @@ export const putRecord = defineOperation<Input>({
       throw invalidOrderingSequence(refOf(stream), input.SequenceNumberForOrdering);
     }
     const entry = { Data: input.Data, PartitionKey: input.PartitionKey, ExplicitHashKey: input.ExplicitHashKey };
-    checkEntries([entry], false);
-    const now = ctx.clock.now();
-    const [result] = appendRecords(ctx.sandbox, stream, [entry], now);
-    if (result.sequenceNumber === undefined) {
-      publishMetrics(ctx.sandbox, ctx, stream.name, [['WriteProvisionedThroughputExceeded', 1, 'Count']]);
-      throw rateExceeded(refOf(stream), result.shardId);
-    }
-    const bytes = entry.Data.length;
-    publishMetrics(ctx.sandbox, ctx, stream.name, [
-      ['IncomingRecords', 1, 'Count'],
-      ['IncomingBytes', bytes, 'Bytes'],
-      ['PutRecord.Success', 1, 'Count'],
-      ['PutRecord.Bytes', bytes, 'Bytes'],
-      ['PutRecord.Latency', performance.now() - started, 'Milliseconds'],
-      ['WriteProvisionedThroughputExceeded', 0, 'Count'],
-    ]);
-    return { ShardId: result.shardId, SequenceNumber: result.sequenceNumber };
+    return putOneRecord(ctx.sandbox, ctx, stream, entry, started);
   },
 });
+
+/** Appends one record with PutRecord's checks and metrics (shared by the operation and the in-process API). */
+export function putOneRecord(sandbox: Sandbox, owner: Principal, stream: StreamMeta, entry: PutEntry, started: number): { ShardId: string; SequenceNumber: string } {
+  checkEntries([entry], false);
+  const now = owner.clock.now();
+  const [result] = appendRecords(sandbox, stream, [entry], now);
+  if (result.sequenceNumber === undefined) {
+    publishMetrics(sandbox, owner, stream.name, [['WriteProvisionedThroughputExceeded', 1, 'Count']]);
+    throw rateExceeded(refOf(stream), result.shardId);
+  }
+  const bytes = entry.Data.length;
+  publishMetrics(sandbox, owner, stream.name, [
+    ['IncomingRecords', 1, 'Count'],
+    ['IncomingBytes', bytes, 'Bytes'],
+    ['PutRecord.Success', 1, 'Count'],
+    ['PutRecord.Bytes', bytes, 'Bytes'],
+    ['PutRecord.Latency', performance.now() - started, 'Milliseconds'],
+    ['WriteProvisionedThroughputExceeded', 0, 'Count'],
+  ]);
+  return { ShardId: result.shardId, SequenceNumber: result.sequenceNumber };
+}

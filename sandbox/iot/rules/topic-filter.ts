@@ -1,0 +1,14 @@
+// MQTT topic filters as rules and subscriptions use them: `+` is one whole level, `#` the rest
+// (including none: `a/#` matches `a`), and wildcards never match topics that start with `$`.
+
+export function topicMatches(filter: string, topic: string): boolean {
+  const f = filter.split('/');
+  const t = topic.split('/');
+  if (topic.startsWith('$') && (f[0] === '+' || f[0] === '#')) return false;
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length) return false;
+    if (f[i] !== '+' && f[i] !== t[i]) return false;
+  }
+  return f.length === t.length;
+}
