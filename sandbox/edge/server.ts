@@ -10,6 +10,7 @@ import type { EdgeRequest } from './http-types.js';
 
 /** Larger bodies are refused; the AWS CLI switches to multipart upload well before this. */
 export const MAX_BODY_BYTES = 512 * 1024 * 1024;
+const H2_WINDOW = 16 * 1024 * 1024;
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 
 export interface EdgeServer {
@@ -117,14 +118,20 @@ export function startEdgeServer(dispatch: Dispatcher, { port, host }: { port: nu
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
   });
-  const http2 = createHttp2Server({ maxSessionMemory: 64 }, onRequest as never);
+  // Large windows: with HTTP/2's 64 KiB default a 170 KB PutRecords body waits on WINDOW_UPDATE round trips.
+  const http2 = createHttp2Server({ maxSessionMemory: 64, settings: { initialWindowSize: H2_WINDOW } }, onRequest as never);
   http2.on('sessionError', () => undefined);
-  http2.on('session', (session) => session.on('error', () => undefined));
+  http2.on('session', (session) => {
+    session.on('error', () => undefined);
+    session.once('localSettings', () => session.setLocalWindowSize(H2_WINDOW));
+  });
   http2.on('stream', (stream) => stream.on('error', () => undefined));
 
   const sockets = new Set<Socket>();
   const tcp: Server = createTcpServer((socket) => {
     sockets.add(socket);
+    // Small responses must not wait for Nagle's algorithm (40 ms stalls against delayed ACKs).
+    socket.setNoDelay(true);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     // Peek at the first bytes: the HTTP/2 preface starts with "PRI ", no HTTP/1 method does.
