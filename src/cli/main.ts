@@ -69,7 +69,37 @@ const solve: DeclareCommand = (program, run) =>
     .command('solve')
     .description("deploy a lab's reference solution into the target")
     .argument('<lab>', LAB_ARGUMENT)
+    .option('--runtime <python|node>', "language of the lab's Lambda functions (default python)")
     .action(run(async ({ args, options }) => (await import('../commands/solve.js')).solveLab(args[0]!, options)));
+
+const device: DeclareCommand = (program, run) =>
+  program
+    .command('device')
+    .description('run a simulated device publishing readings over MQTT with the certificate of lab 0 (Ctrl-C stops)')
+    .option('--name <thing>', 'device (and MQTT client) name (default: the thing of lab 0)')
+    .option('--rate <n>', 'messages per second (default 1)')
+    .option('--count <n>', 'stop after this many messages (default: run until Ctrl-C)')
+    .option('--topic <topic>', 'publish here instead of <prefix>/telemetry/<name>')
+    .option('--malformed-every <n>', 'make every Nth message malformed, to test the pipeline')
+    .option('--ca <file>', "certificate authority to trust instead of the target's")
+    .action(run(async ({ options }) => (await import('../commands/device.js')).deviceCommand(options)));
+
+const selftest: DeclareCommand = (program, run) =>
+  program
+    .command('selftest')
+    .description("prove the labs on a fresh in-memory sandbox: no check passes before the reference solution, all pass after")
+    .argument('[lab]', `${LAB_ARGUMENT} or "all" (default)`)
+    .option('--runtime <python|node>', "language of the lab's Lambda functions (default python)")
+    .option('--wait <seconds>', 'how long checks may wait for data after solving (default 90)')
+    .action(run(async ({ args, options }) => (await import('../commands/selftest.js')).selftest(args[0], options)));
+
+const demo: DeclareCommand = (program, run) =>
+  program
+    .command('demo')
+    .description('the workshop so far, offline: sandbox, reference solutions, device, and the graded report (npm start)')
+    .option('--runtime <python|node>', "language of the lab's Lambda functions (default python)")
+    .option('--wait <seconds>', 'how long checks may wait for data (default 90)')
+    .action(run(async ({ options }) => (await import('../commands/demo.js')).demo(options)));
 
 const sandbox: DeclareCommand = (program, run) => {
   const command = program.command('sandbox').description('run the embedded local AWS on 127.0.0.1 for offline labs');
@@ -107,7 +137,10 @@ const COMMANDS: readonly DeclareCommand[] = [
   hint,
   config,
   solve,
+  device,
   sandbox,
+  selftest,
+  demo,
 ];
 
 export function createProgram(run: Run): Command {

@@ -8,7 +8,12 @@ import { connect, openSession, type GlobalOptions } from '../session.js';
 import { headerLine } from '../target/target.js';
 import { stdout, type Output } from '../output.js';
 
-export async function solveLab(labArg: string, options: GlobalOptions, out: Output = stdout): Promise<void> {
+export interface SolveOptions extends GlobalOptions {
+  /** Which language the lab's functions are deployed in, for labs that have functions. */
+  runtime?: string;
+}
+
+export async function solveLab(labArg: string, options: SolveOptions, out: Output = stdout): Promise<void> {
   const session = await openSession(options);
   const entry = findLab(labArg);
   const solution = await loadSolution(session.workbook, entry);
@@ -25,6 +30,7 @@ export async function solveLab(labArg: string, options: GlobalOptions, out: Outp
       lab: { number: entry.number, slug: entry.slug },
       tags: WORKSHOP_TAGS,
       log: (message) => out.line(`  ${message}`),
+      choices: { runtime: options.runtime },
     });
     for (const name of result?.created ?? []) out.line(`  created   ${name}`);
     for (const name of result?.unchanged ?? []) out.line(`  unchanged ${name}`);

@@ -10,6 +10,8 @@ export interface SolutionContext extends CheckContext {
   tags: Readonly<Record<string, string>>;
   /** Progress lines shown to the student while deploying. */
   log(message: string): void;
+  /** Choices a lab's solution offers on the command line, e.g. `lab solve 1 --runtime node`. */
+  choices: Readonly<Record<string, string | undefined>>;
 }
 
 export interface SolutionResult {

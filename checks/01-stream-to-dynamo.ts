@@ -1,0 +1,243 @@
+// Lab 1: device topic → IoT rule → Kinesis stream → Lambda trigger → ingest function → DynamoDB.
+// The checks trace the pipeline in that order, so the first failing check names the first broken hop.
+
+import { defineChecks, type CheckContext } from '../src/engine/types.js';
+import { fail, pass, pending } from '../src/engine/result.js';
+import { resourceNames } from '../src/labs/resource-names.js';
+import { deviceName, deviceTopic } from './lib/device.js';
+import { freshItemsCheck, isIntegerNumber, type Item } from './lib/fresh-items-check.js';
+import { whyNot } from './lib/iot-rules.js';
+import { sumSeries } from './lib/metrics.js';
+import { metricsFlowCheck } from './lib/metrics-check.js';
+import { roleCheck } from './lib/role-check.js';
+import { describeStream, streamActiveCheck } from './lib/stream-check.js';
+import { describeTable, tableSchemaCheck } from './lib/table-check.js';
+import { ingestFunction, locateFunction, locateMapping, locateStream, locateTable, streamRoute } from './lib/stream-pipeline.js';
+
+const WINDOW_MS = 15 * 60_000;
+const FRESH_MS = 10 * 60_000;
+
+async function streamArn(ctx: CheckContext): Promise<string> {
+  const { name } = await locateStream(ctx);
+  return (await describeStream(ctx, name))?.StreamARN ?? `arn:aws:kinesis:${ctx.target.region}:${ctx.target.accountId}:stream/${name}`;
+}
+
+async function tableArn(ctx: CheckContext): Promise<string> {
+  const { name } = await locateTable(ctx);
+  return (await describeTable(ctx, name))?.TableArn ?? `arn:aws:dynamodb:${ctx.target.region}:${ctx.target.accountId}:table/${name}`;
+}
+
+/** Reading values may keep the message's spelling (HUMIDITY) or be lower-cased (humidity). */
+function readingProblem(item: Item): string | undefined {
+  for (const field of ['humidity', 'temperature']) {
+    const value = item[field] ?? item[field.toUpperCase()];
+    if (!value) return `has no ${field} attribute`;
+    if (!isIntegerNumber(value)) return `stores ${field} as ${JSON.stringify(value)}, not as an integer number`;
+  }
+  return undefined;
+}
+
+export default defineChecks({
+  checks: [
+    {
+      id: 'rule.routes-to-stream',
+      title: 'An IoT rule sends the device topic to a Kinesis stream',
+      points: 2,
+      hints: [
+        'In the IoT console, open Message routing → Rules: one rule must read the telemetry topic and have a Kinesis action.',
+        "The rule's SQL is SELECT * FROM '<prefix>/telemetry/#'; its action is \"Send a message to an Amazon Kinesis Stream\" with partition key ${topic(3)}.",
+      ],
+      async run(ctx) {
+        const { search, route } = await streamRoute(ctx);
+        const names = resourceNames(ctx.config.prefix);
+        const evidence = { topic: search.topic, rulesInAccount: search.ruleCount };
+        if (route) {
+          return pass(`Rule ${route.ruleName} sends ${search.topic} to stream ${route.destination}.`, { evidence: { ...evidence, rule: route.ruleName, sql: route.sql, stream: route.destination } });
+        }
+        const miss = search.nearMisses[0];
+        if (miss) {
+          const hint = miss.enabled
+            ? `Make the rule read the telemetry topics: aws iot replace-topic-rule --rule-name ${miss.ruleName} with "sql": "SELECT * FROM '${names.telemetryTopicFilter}'".`
+            : `Enable it: aws iot enable-topic-rule --rule-name ${miss.ruleName}`;
+          return fail(`No enabled IoT rule sends ${search.topic} to a Kinesis stream: ${whyNot(miss, search.topic)}.`, { hint, evidence: { ...evidence, rule: miss.ruleName, sql: miss.sql } });
+        }
+        return fail(`No IoT rule sends ${search.topic} to a Kinesis stream (the account has ${search.ruleCount} rule(s), none with a Kinesis action).`, {
+          hint: `Create rule ${names.streamRule} with SQL SELECT * FROM '${names.telemetryTopicFilter}' and a Kinesis action to stream ${names.stream} using role ${names.ruleRole} (lab 1, step 5): aws iot create-topic-rule --rule-name ${names.streamRule} --topic-rule-payload file://rule.json`,
+          evidence,
+        });
+      },
+    },
+    roleCheck({
+      id: 'rule.role-can-put',
+      title: "The rule's role may put records into the stream",
+      points: 2,
+      dependsOn: ['rule.routes-to-stream'],
+      hints: ['The role of the Kinesis action must trust iot.amazonaws.com and allow kinesis:PutRecord on the stream.'],
+      async locate(ctx) {
+        const { route } = await streamRoute(ctx);
+        return { user: `IoT rule ${route?.ruleName}`, roleArn: route?.roleArn, service: 'iot.amazonaws.com', actions: ['kinesis:PutRecord'], resource: await streamArn(ctx) };
+      },
+    }),
+    streamActiveCheck({
+      id: 'stream.active',
+      title: 'The Kinesis stream is active',
+      points: 1,
+      hints: ['Open the Kinesis console → Data streams and look at the status.'],
+      locate: locateStream,
+    }),
+    {
+      id: 'mapping.enabled',
+      title: 'The stream triggers a Lambda function',
+      points: 2,
+      dependsOn: ['stream.active'],
+      hints: ["In the function's console page, Add trigger → Kinesis, choose the stream, starting position Trim horizon."],
+      async run(ctx) {
+        const stream = await locateStream(ctx);
+        const { streamArn, mapping, mappings } = await locateMapping(ctx);
+        const fn = resourceNames(ctx.config.prefix).ingestFunction;
+        if (!mapping) {
+          return fail(`Nothing reads stream ${stream.name}: no Lambda trigger (event source mapping) uses it.`, {
+            hint: `aws lambda create-event-source-mapping --function-name ${fn} --event-source-arn ${streamArn} --starting-position TRIM_HORIZON --batch-size 100`,
+            evidence: { streamArn },
+          });
+        }
+        const target = mapping.FunctionArn?.split(':')[6] ?? mapping.FunctionArn;
+        const evidence = { uuid: mapping.UUID, state: mapping.State, function: target, lastProcessingResult: mapping.LastProcessingResult, mappings: mappings.length };
+        if (['Creating', 'Enabling', 'Updating'].includes(mapping.State ?? '')) return pending(`The trigger from ${stream.name} to ${target} is ${mapping.State}.`, { evidence });
+        if (mapping.State !== 'Enabled') {
+          return fail(`The trigger from ${stream.name} to ${target} is ${mapping.State}, so no record reaches the function.`, {
+            hint: `aws lambda update-event-source-mapping --uuid ${mapping.UUID} --enabled`,
+            evidence,
+          });
+        }
+        if (mapping.LastProcessingResult?.startsWith('PROBLEM')) {
+          return fail(`The trigger from ${stream.name} to ${target} reports "${mapping.LastProcessingResult}".`, {
+            hint: `Read the function's log group /aws/lambda/${target} in CloudWatch Logs: the function fails or may not be invoked.`,
+            evidence,
+          });
+        }
+        return pass(`Stream ${stream.name} triggers ${target} (Enabled, last result: ${mapping.LastProcessingResult ?? 'none yet'}).`, { evidence });
+      },
+    },
+    {
+      id: 'function.configured',
+      title: 'The ingest function exists and knows its table',
+      points: 2,
+      hints: ['The function needs a Python or Node.js runtime, a handler, and an environment variable TABLE_NAME with the table name.'],
+      async run(ctx) {
+        const { name, via } = await locateFunction(ctx);
+        const fn = await ingestFunction(ctx);
+        if (!fn) return fail(`There is no Lambda function ${name} (${via}).`, { hint: 'Create the ingest function (lab 1, step 4), or `lab solve 1` to see the reference.', evidence: { functionName: name } });
+        const tableName = fn.Environment?.Variables?.TABLE_NAME;
+        const evidence = { functionName: name, runtime: fn.Runtime, handler: fn.Handler, state: fn.State, tableName };
+        if (fn.State === 'Pending') return pending(`Function ${name} is still being created (Pending).`, { evidence });
+        if (fn.State === 'Failed') return fail(`Function ${name} failed to create: ${fn.StateReason}.`, { evidence });
+        if (!/^(python3|nodejs)/.test(fn.Runtime ?? '')) return fail(`Function ${name} uses runtime ${fn.Runtime}; the lab's code needs Python 3 or Node.js.`, { evidence });
+        if (!tableName) {
+          return fail(`Function ${name} has no TABLE_NAME environment variable, so it cannot know where to write.`, {
+            hint: `aws lambda update-function-configuration --function-name ${name} --environment 'Variables={TABLE_NAME=${resourceNames(ctx.config.prefix).table}}'`,
+            evidence,
+          });
+        }
+        if (!(await describeTable(ctx, tableName))) {
+          return fail(`TABLE_NAME of function ${name} is ${tableName}, but there is no such table.`, { hint: 'Create the table, or correct TABLE_NAME to the table you created.', evidence });
+        }
+        return pass(`Function ${name} (${fn.Runtime}, handler ${fn.Handler}) writes to ${tableName}.`, { evidence });
+      },
+    },
+    roleCheck({
+      id: 'function.role-can-read-stream',
+      title: "The function's role may read the stream",
+      points: 1,
+      dependsOn: ['function.configured', 'stream.active'],
+      hints: ['Attach the AWS managed policy AWSLambdaKinesisExecutionRole to the function’s role, or allow the Kinesis read actions on the stream.'],
+      async locate(ctx) {
+        const fn = await ingestFunction(ctx);
+        return {
+          user: `function ${fn?.FunctionName}`,
+          roleArn: fn?.Role,
+          service: 'lambda.amazonaws.com',
+          actions: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:ListShards'],
+          resource: await streamArn(ctx),
+        };
+      },
+    }),
+    tableSchemaCheck({
+      id: 'table.schema',
+      title: 'The DynamoDB table has the readings key schema',
+      points: 1,
+      hints: ['Partition key deviceid (String), sort key timestamp (String).'],
+      locate: locateTable,
+      hash: { name: 'deviceid', type: 'S' },
+      range: { name: 'timestamp', type: 'S' },
+    }),
+    roleCheck({
+      id: 'function.role-can-write-table',
+      title: "The function's role may write to the table",
+      points: 2,
+      dependsOn: ['function.configured', 'table.schema'],
+      hints: ['Add an inline policy to the function’s role allowing dynamodb:BatchWriteItem (and PutItem) on the table’s ARN.'],
+      async locate(ctx) {
+        const fn = await ingestFunction(ctx);
+        return {
+          user: `function ${fn?.FunctionName}`,
+          roleArn: fn?.Role,
+          service: 'lambda.amazonaws.com',
+          actions: [['dynamodb:BatchWriteItem', 'dynamodb:PutItem']],
+          resource: await tableArn(ctx),
+        };
+      },
+    }),
+    metricsFlowCheck({
+      id: 'stream.metrics',
+      title: 'Records flow into and out of the stream',
+      points: 2,
+      dependsOn: ['rule.routes-to-stream', 'stream.active', 'mapping.enabled'],
+      hints: ['Keep `lab device` running; in the Kinesis console, the Monitoring tab shows Incoming data and Get records.'],
+      namespace: 'AWS/Kinesis',
+      windowMs: WINDOW_MS,
+      series: [
+        { label: 'IncomingRecords', names: ['IncomingRecords', 'PutRecords.SuccessfulRecords', 'PutRecords.Records', 'PutRecord.Success'] },
+        { label: 'GetRecords.Records', names: ['GetRecords.Records'] },
+      ],
+      whenZero: 'Is `lab device` running? In AWS, metrics reach CloudWatch a few minutes late.',
+      async locate(ctx) {
+        const { name } = await locateStream(ctx);
+        return { subject: `stream ${name}`, dimensions: { StreamName: name } };
+      },
+    }),
+    freshItemsCheck({
+      id: 'table.fresh-items',
+      title: 'Fresh readings of the device land in the table',
+      points: 3,
+      dependsOn: ['table.schema', 'function.role-can-write-table', 'mapping.enabled'],
+      hints: ['Explore the table’s items in the DynamoDB console while `lab device` runs.', 'If nothing lands, read the function’s log group /aws/lambda/<function> in CloudWatch Logs.'],
+      hashKey: 'deviceid',
+      rangeKey: 'timestamp',
+      maxAgeMs: FRESH_MS,
+      problemWith: readingProblem,
+      async locate(ctx) {
+        return { table: (await locateTable(ctx)).name, device: await deviceName(ctx) };
+      },
+    }),
+    {
+      id: 'function.no-errors',
+      title: 'The function ran without errors',
+      points: 1,
+      dependsOn: ['function.configured'],
+      hints: ["A malformed message must be skipped, not fail the whole batch: a failed batch is retried until it expires, and holds up everything behind it."],
+      async run(ctx) {
+        const { name } = await locateFunction(ctx);
+        const [errors] = await sumSeries(ctx, 'AWS/Lambda', { FunctionName: name }, [{ label: 'Errors', names: ['Errors'] }], WINDOW_MS);
+        const evidence = { functionName: name, errors: errors!.sum, windowMinutes: WINDOW_MS / 60_000, topic: await deviceTopic(ctx) };
+        if (errors!.sum > 0) {
+          return fail(`Function ${name} failed ${errors!.sum} time(s) in the last 15 minutes.`, {
+            hint: `Read the errors in its log group: aws logs tail /aws/lambda/${name} --since 15m`,
+            evidence,
+          });
+        }
+        return pass(`Function ${name} reported no errors in the last 15 minutes.`, { evidence });
+      },
+    },
+  ],
+});

@@ -1,0 +1,40 @@
+// Check builder: named CloudWatch series are above zero in a recent window. Metrics reach CloudWatch
+// minutes late in AWS, so zero means `pending` (polled within the check's wait), not an early fail.
+
+import type { Check, CheckContext, CheckResult } from '../../src/engine/types.js';
+import { pass, pending } from '../../src/engine/result.js';
+import { sumSeries, type Series } from './metrics.js';
+
+export interface MetricsSubject {
+  /** For messages: `stream iotlab-stream`. */
+  subject: string;
+  dimensions: Record<string, string>;
+}
+
+export function metricsFlowCheck(
+  spec: Omit<Check, 'run'> & {
+    namespace: string;
+    series: Series[];
+    windowMs: number;
+    locate(ctx: CheckContext): Promise<MetricsSubject | CheckResult>;
+    /** What to look at when a series stays at zero. */
+    whenZero: string;
+  },
+): Check {
+  const { namespace, series, windowMs, locate, whenZero, ...check } = spec;
+  const minutes = Math.round(windowMs / 60_000);
+  return {
+    ...check,
+    async run(ctx) {
+      const located = await locate(ctx);
+      if ('status' in located) return located;
+      const sums = await sumSeries(ctx, namespace, located.dimensions, series, windowMs);
+      const evidence = { namespace, ...located.dimensions, windowMinutes: minutes, ...Object.fromEntries(sums.map((s) => [s.metric, s.sum])) };
+      const zero = sums.filter((s) => s.sum <= 0);
+      if (zero.length > 0) {
+        return pending(`No ${zero.map((s) => s.label).join(' or ')} for ${located.subject} in the last ${minutes} minutes yet. ${whenZero}`, { evidence });
+      }
+      return pass(`${sums.map((s) => `${s.metric} ${s.sum}`).join(', ')} for ${located.subject} in the last ${minutes} minutes.`, { evidence });
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// Deploy step: a service role with its trust policy, tags and inline policies, made to match exactly.
+
+import {
+  CreateRoleCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+  UpdateAssumeRolePolicyCommand,
+} from '@aws-sdk/client-iam';
+import type { SolutionContext } from '../../src/engine/solution.js';
+import { parsePolicyDocument } from '../../checks/lib/policy.js';
+import type { Ledger } from './ledger.js';
+import { findOrUndefined } from './wait.js';
+
+export interface RoleSpec {
+  name: string;
+  /** `lambda.amazonaws.com`, `iot.amazonaws.com`. */
+  service: string;
+  /** Inline policy name → document. */
+  inline: Record<string, object>;
+  description: string;
+}
+
+const sameDocument = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+
+export async function ensureRole(ctx: SolutionContext, ledger: Ledger, spec: RoleSpec): Promise<string> {
+  const iam = ctx.clients.get(IAMClient);
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: spec.service }, Action: 'sts:AssumeRole' }] };
+  const existing = (await findOrUndefined(iam.send(new GetRoleCommand({ RoleName: spec.name }))))?.Role;
+  let arn = existing?.Arn;
+  if (!existing) {
+    const out = await iam.send(
+      new CreateRoleCommand({
+        RoleName: spec.name,
+        AssumeRolePolicyDocument: JSON.stringify(trust),
+        Description: spec.description,
+        Tags: Object.entries(ctx.tags).map(([Key, Value]) => ({ Key, Value })),
+      }),
+    );
+    arn = out.Role!.Arn!;
+    ledger.record(`IAM role ${spec.name}`, 'created');
+  } else if (!sameDocument(parsePolicyDocument(existing.AssumeRolePolicyDocument), trust)) {
+    await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: spec.name, PolicyDocument: JSON.stringify(trust) }));
+    ledger.record(`trust policy of IAM role ${spec.name}`, 'updated');
+  } else {
+    ledger.record(`IAM role ${spec.name}`, 'unchanged');
+  }
+  for (const [policyName, document] of Object.entries(spec.inline)) {
+    const current = existing ? await findOrUndefined(iam.send(new GetRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName }))) : undefined;
+    if (current && sameDocument(parsePolicyDocument(current.PolicyDocument), document)) continue;
+    await iam.send(new PutRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName, PolicyDocument: JSON.stringify(document) }));
+    if (existing) ledger.record(`policy ${policyName} of IAM role ${spec.name}`, current ? 'updated' : 'created');
+  }
+  return arn!;
+}

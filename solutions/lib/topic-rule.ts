@@ -1,0 +1,60 @@
+// Deploy step: an IoT topic rule, created or replaced to match, and enabled.
+
+import { CreateTopicRuleCommand, EnableTopicRuleCommand, GetTopicRuleCommand, IoTClient, ListTopicRulesCommand, ReplaceTopicRuleCommand, type TopicRulePayload } from '@aws-sdk/client-iot';
+import type { SolutionContext } from '../../src/engine/solution.js';
+import type { Ledger } from './ledger.js';
+import { retryWhileRolePropagates } from './wait.js';
+
+export const IOT_SQL_VERSION = '2016-03-23';
+
+async function ruleExists(ctx: SolutionContext, name: string): Promise<boolean> {
+  const iot = ctx.clients.get(IoTClient);
+  let nextToken: string | undefined;
+  do {
+    const page = await iot.send(new ListTopicRulesCommand({ nextToken }));
+    if ((page.rules ?? []).some((r) => r.ruleName === name)) return true;
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return false;
+}
+
+export async function ensureTopicRule(ctx: SolutionContext, ledger: Ledger, name: string, payload: Omit<TopicRulePayload, 'awsIotSqlVersion' | 'ruleDisabled'>): Promise<void> {
+  const iot = ctx.clients.get(IoTClient);
+  const wanted: TopicRulePayload = { ...payload, awsIotSqlVersion: IOT_SQL_VERSION, ruleDisabled: false };
+  // GetTopicRule on a missing rule answers differently across IoT versions; the list is unambiguous.
+  if (!(await ruleExists(ctx, name))) {
+    // The rule's tags are one URL query string.
+    const tags = new URLSearchParams(ctx.tags).toString();
+    await retryWhileRolePropagates(ctx, () => iot.send(new CreateTopicRuleCommand({ ruleName: name, topicRulePayload: wanted, tags })));
+    ledger.record(`IoT rule ${name}`, 'created');
+    return;
+  }
+  const { rule } = await iot.send(new GetTopicRuleCommand({ ruleName: name }));
+  const same =
+    rule?.sql === wanted.sql &&
+    (rule?.awsIotSqlVersion ?? IOT_SQL_VERSION) === IOT_SQL_VERSION &&
+    JSON.stringify(normalise(rule?.actions)) === JSON.stringify(normalise(wanted.actions));
+  if (!same) {
+    await retryWhileRolePropagates(ctx, () => iot.send(new ReplaceTopicRuleCommand({ ruleName: name, topicRulePayload: wanted })));
+    ledger.record(`IoT rule ${name}`, 'updated');
+  } else if (rule?.ruleDisabled) {
+    await iot.send(new EnableTopicRuleCommand({ ruleName: name }));
+    ledger.record(`IoT rule ${name} (enabled)`, 'updated');
+  } else {
+    ledger.record(`IoT rule ${name}`, 'unchanged');
+  }
+}
+
+/** Actions compare by content: drop absent members the service may or may not echo. */
+function normalise(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, normalise(v)]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,47 @@
+// `lab demo` (what `npm start` runs): the whole workshop so far, offline: a fresh in-memory sandbox,
+// the reference solutions of the labs that have them, the device publishing, and the graded report.
+
+import { headerLine } from '../target/target.js';
+import { LABS, type LabEntry } from '../labs/catalog.js';
+import { hasChecks, resolveWorkbook } from '../labs/workbook.js';
+import { openWorkbench } from '../local-run/workbench.js';
+import { rehearse } from '../local-run/rehearsal.js';
+import { createReporters } from '../reporters/index.js';
+import { stdout, type Output } from '../output.js';
+import { UsageError } from '../errors.js';
+import type { GlobalOptions } from '../session.js';
+
+export interface DemoOptions extends GlobalOptions {
+  runtime?: string;
+  wait?: string;
+}
+
+export async function demo(options: DemoOptions, out: Output = stdout): Promise<{ passed: boolean }> {
+  const workbook = resolveWorkbook();
+  const labs: LabEntry[] = [];
+  for (const entry of LABS) if (await hasChecks(workbook, entry)) labs.push(entry);
+  if (labs.length === 0) throw new UsageError('No lab has checks yet.');
+  const waitMs = options.wait === undefined ? 90_000 : Number(options.wait) * 1000;
+  out.line('Starting the embedded AWS sandbox (in memory, nothing is kept)…');
+  const bench = await openWorkbench();
+  try {
+    out.line(headerLine(bench.target));
+    const reporters = await createReporters({ terminal: true, documents: {} }, bench.target);
+    const { reports, surprises } = await rehearse({
+      bench,
+      workbook,
+      labs,
+      choices: { runtime: options.runtime },
+      strict: false,
+      waitMs,
+      say: (line) => (line.startsWith('  SURPRISE') ? undefined : out.line(line)),
+      listener: (event) => reporters.all.forEach((r) => r.onEvent(event)),
+    });
+    await Promise.all(reporters.all.map((r) => r.flush()));
+    const passed = surprises.length === 0 && reports.every((r) => r.passed);
+    out.line(passed ? `All ${reports.length} labs pass. Next: read lab 0 with \`lab open 0\` and build it yourself.` : 'Some checks did not pass: see above.');
+    return { passed };
+  } finally {
+    await bench.close();
+  }
+}

@@ -1,0 +1,62 @@
+// `lab device`: a simulated device publishing readings to the target's IoT Core over MQTT with mutual
+// TLS, with the certificate of lab 0. Shows each publish; Ctrl-C stops it cleanly.
+
+import { UsageError } from '../errors.js';
+import { startDevice } from '../device/start.js';
+import { connect, openSession, type GlobalOptions } from '../session.js';
+import { headerLine } from '../target/target.js';
+import { stdout, type Output } from '../output.js';
+
+export interface DeviceOptions extends GlobalOptions {
+  name?: string;
+  rate?: string;
+  count?: string;
+  topic?: string;
+  malformedEvery?: string;
+  ca?: string;
+}
+
+export async function deviceCommand(options: DeviceOptions, out: Output = stdout): Promise<void> {
+  const rate = positiveNumber('--rate', options.rate ?? '1');
+  const count = options.count === undefined ? undefined : positiveInteger('--count', options.count);
+  const malformedEvery = options.malformedEvery === undefined ? undefined : positiveInteger('--malformed-every', options.malformedEvery);
+  const session = await openSession(options);
+  const { clients, target } = await connect(session);
+  try {
+    out.line(headerLine(target));
+    const device = await startDevice({
+      clients,
+      home: session.home,
+      prefix: session.config.prefix,
+      name: options.name,
+      topic: options.topic,
+      rate,
+      count,
+      malformedEvery,
+      caFile: options.ca,
+      onPublish: (e) => out.line(`#${e.index} → ${e.topic} ${e.payload}${e.malformed ? '   (malformed on purpose)' : ''}`),
+    });
+    out.line(`Device ${device.name} connected to ${device.endpoint.host}:${device.endpoint.port}; publishing to ${device.topic}${count ? ` ${count} times` : ''} (Ctrl-C stops).`);
+    const onInterrupt = () => void device.stop();
+    process.once('SIGINT', onInterrupt);
+    try {
+      const summary = await device.done;
+      out.line(`Stopped after ${summary.published} message(s)${summary.malformed ? `, ${summary.malformed} of them malformed` : ''}.`);
+    } finally {
+      process.removeListener('SIGINT', onInterrupt);
+    }
+  } finally {
+    clients.destroy();
+  }
+}
+
+function positiveNumber(flag: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw new UsageError(`${flag} takes a positive number, not "${value}".`);
+  return n;
+}
+
+function positiveInteger(flag: string, value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${flag} takes a whole number of at least 1, not "${value}".`);
+  return Number(value);
+}

@@ -1,0 +1,24 @@
+// The account's MQTT endpoint, from IoT's DescribeEndpoint (iot:Data-ATS). An address may carry a port
+// (`host:port`); without one, the MQTT over TLS port 8883.
+
+import { DescribeEndpointCommand, IoTClient } from '@aws-sdk/client-iot';
+import type { ClientFactory } from '../target/clients.js';
+
+export const MQTT_TLS_PORT = 8883;
+
+export interface MqttEndpoint {
+  host: string;
+  port: number;
+}
+
+/** A port in the address wins; then the one the target says; then MQTT over TLS's 8883. */
+export function parseEndpointAddress(address: string, defaultPort = MQTT_TLS_PORT): MqttEndpoint {
+  const match = /^(.*):(\d+)$/.exec(address);
+  return match ? { host: match[1]!, port: Number(match[2]) } : { host: address, port: defaultPort };
+}
+
+export async function describeMqttEndpoint(clients: ClientFactory, defaultPort?: number, signal?: AbortSignal): Promise<MqttEndpoint> {
+  const out = await clients.get(IoTClient).send(new DescribeEndpointCommand({ endpointType: 'iot:Data-ATS' }), { abortSignal: signal });
+  if (!out.endpointAddress) throw new Error('IoT DescribeEndpoint returned no address');
+  return parseEndpointAddress(out.endpointAddress, defaultPort);
+}

@@ -1,0 +1,105 @@
+// Runs labs end to end in a workbench: optionally grades each lab before its solution (nothing may
+// pass), deploys the reference solution, starts the device once lab 0 is in place, grades again
+// (everything must pass), and deploys a second time (nothing may change). Every deviation is a
+// "surprise". `lab selftest` asserts on them; `npm start` shows the reports.
+
+import type { LabReport } from '../engine/report.js';
+import type { RunEvent } from '../engine/events.js';
+import { LABS, labLabel, type LabEntry } from '../labs/catalog.js';
+import { loadLab, type Workbook } from '../labs/workbook.js';
+import { startDevice, type RunningDevice } from '../device/start.js';
+import { checkLab, mutatingCallsSince, solveLab, type Workbench } from './workbench.js';
+
+export interface RehearsalOptions {
+  bench: Workbench;
+  workbook: Workbook;
+  /** The labs to grade, in catalog order; labs before the first are deployed as prerequisites. */
+  labs: LabEntry[];
+  choices: Record<string, string | undefined>;
+  /** Grade before solving and deploy twice (selftest), or only solve and grade (the demo). */
+  strict: boolean;
+  waitMs: number;
+  say(line: string): void;
+  /** Gets the events of the graded runs (the demo's terminal reporter). */
+  listener?: (event: RunEvent) => void;
+}
+
+export interface RehearsalOutcome {
+  reports: LabReport[];
+  surprises: string[];
+}
+
+/** The lab whose solution gives the device its certificate; the device starts right after it. */
+const DEVICE_LAB = 0;
+
+export async function rehearse(options: RehearsalOptions): Promise<RehearsalOutcome> {
+  const { bench, workbook, say } = options;
+  const surprises: string[] = [];
+  const reports: LabReport[] = [];
+  let device: RunningDevice | undefined;
+  const surprise = (text: string) => {
+    surprises.push(text);
+    say(`  SURPRISE: ${text}`);
+  };
+  const deploy = async (entry: LabEntry) => {
+    const result = await solveLab(bench, workbook, entry, options.choices, (line) => say(`    ${line}`));
+    if (entry.number === DEVICE_LAB && !device) {
+      device = await startDevice({ clients: bench.clients, home: bench.home, prefix: bench.config.prefix, rate: 2, malformedEvery: 10 });
+      device.done.catch((err: unknown) => surprise(`the device stopped: ${(err as Error).message}`));
+      say(`  device ${device.name} publishing to ${device.topic} (one message in ten malformed)`);
+    }
+    return result;
+  };
+
+  try {
+    const first = options.labs[0]?.number ?? 0;
+    for (const entry of LABS.filter((l) => l.number < first)) {
+      say(`${labLabel(entry)}: deploying the reference solution as a prerequisite`);
+      await deploy(entry);
+    }
+    for (const entry of options.labs) {
+      const lab = await loadLab(workbook, entry);
+      if (options.strict) {
+        say(`${labLabel(entry)}: grading before the solution`);
+        const before = await checkLab(bench, lab, 0);
+        for (const c of before.checks) {
+          if (c.status === 'pass') surprise(`${c.id} passed before the solution was deployed: ${c.message}`);
+          if (c.status === 'error') surprise(`${c.id} errored before the solution was deployed: ${c.message}`);
+        }
+        say(`  ${before.checks.filter((c) => c.status === 'fail').length} failed, ${before.checks.filter((c) => c.status === 'skip').length} skipped, ${before.checks.filter((c) => c.status === 'pass').length} passed`);
+      }
+      say(`${labLabel(entry)}: deploying the reference solution`);
+      const deployed = Date.now();
+      const firstDeploy = await deploy(entry);
+      say(`  ${firstDeploy?.created?.length ?? 0} resource(s) created in ${((Date.now() - deployed) / 1000).toFixed(1)} s`);
+      say(`${labLabel(entry)}: grading after the solution`);
+      const gradedAt = Date.now();
+      const after = await checkLab(bench, lab, options.waitMs, options.listener);
+      reports.push(after);
+      for (const c of after.checks) if (c.status !== 'pass') surprise(`${c.id} did not pass after the solution: ${c.message}${c.hint ? ` (hint: ${c.hint})` : ''}`);
+      const mutations = mutatingCallsSince(bench, gradedAt).filter(fromWorkbench);
+      say(`  ${after.checks.filter((c) => c.status === 'pass').length}/${after.checks.length} checks passed, score ${after.score}/${after.maxScore}`);
+      if (options.strict) {
+        if (mutations.length > 0) surprise(`grading made state-changing calls: ${[...new Set(mutations)].join(', ')}`);
+        const since = Date.now();
+        const again = await solveLab(bench, workbook, entry, options.choices, () => undefined);
+        const changed = [...(again?.created ?? []), ...(again?.notes ?? []).filter((n) => n.startsWith('updated '))];
+        if (changed.length > 0) surprise(`a second deploy changed things: ${changed.join('; ')}`);
+        const writes = mutatingCallsSince(bench, since).filter(fromWorkbench);
+        if (writes.length > 0) surprise(`a second deploy made state-changing calls: ${[...new Set(writes)].join(', ')}`);
+        say(`  second deploy: ${changed.length === 0 && writes.length === 0 ? 'nothing changed' : 'CHANGED THINGS'}`);
+      }
+    }
+  } finally {
+    await device?.stop().catch(() => undefined);
+  }
+  return { reports, surprises };
+}
+
+/**
+ * The pipeline itself keeps writing while the device runs (the function writes items, logs and
+ * metrics): only calls of the kinds checks and deploys make are counted against them.
+ */
+function fromWorkbench(call: string): boolean {
+  return !/^(kinesis\.(PutRecords?)|dynamodb\.(BatchWriteItem|PutItem)|logs\.|cloudwatch\.PutMetricData)/.test(call);
+}
