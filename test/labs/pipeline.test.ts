@@ -1,0 +1,152 @@
+// Labs 0 and 1 against an in-process sandbox through the real binary: readings survive malformed
+// messages, the checker is read-only, and a half-built pipeline is reported at its first broken hop.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { DeleteTopicRuleCommand, DisableTopicRuleCommand, IoTClient } from '@aws-sdk/client-iot';
+import type { RunningSandbox } from '../../sandbox/index.js';
+import { assertBuilt, checksOf, clientConfig, lab, labInBackground, newHome, startLabSandbox, until } from './support.js';
+
+let sandbox: RunningSandbox;
+let home: string;
+let dynamodb: DynamoDBClient;
+const run = (args: string[], timeoutMs?: number) => lab(args, home, sandbox.endpoint, timeoutMs);
+
+beforeAll(async () => {
+  assertBuilt();
+  sandbox = await startLabSandbox();
+  home = await newHome();
+  dynamodb = new DynamoDBClient(clientConfig(sandbox));
+  for (const n of ['0', '1']) {
+    const solved = await run(['solve', n]);
+    expect(solved.code, solved.stdout + solved.stderr).toBe(0);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  dynamodb?.destroy();
+  await sandbox?.stop();
+});
+
+async function itemsOf(device: string) {
+  const out = await dynamodb.send(new QueryCommand({ TableName: 'iotlab-readings', KeyConditionExpression: 'deviceid = :d', ExpressionAttributeValues: { ':d': { S: device } } }));
+  return out.Items ?? [];
+}
+
+/** Re-deploys lab 1 after a test broke it; says what it had to put back. */
+async function repair(): Promise<string> {
+  const solved = await run(['solve', '1']);
+  expect(solved.code, solved.stderr).toBe(0);
+  return solved.stdout;
+}
+
+describe('lab 1 on a complete pipeline', () => {
+  it('lands every valid reading when one message in ten is malformed', async () => {
+    const device = await run(['device', '--count', '20', '--rate', '2', '--malformed-every', '10', '--name', 'iotlab-malformed'], 60_000);
+    expect(device.code, device.stderr).toBe(0);
+    expect(device.stdout).toContain('Stopped after 20 message(s), 2 of them malformed.');
+    const sent = device.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('#') && !l.includes('malformed on purpose'))
+      .map((l) => JSON.parse(l.slice(l.indexOf('{'))) as { TIMESTAMP: string; HUMIDITY: number; TEMPERATURE: number });
+    expect(sent).toHaveLength(18);
+    // Two a second share a TIMESTAMP (the sort key): the table keeps one reading per device and second.
+    const expected = new Map(sent.map((r) => [r.TIMESTAMP, r]));
+    const items = await until('every valid reading in the table', async () => {
+      const found = await itemsOf('iotlab-malformed');
+      return found.length >= expected.size ? found : undefined;
+    });
+    expect(items.map((i) => i.timestamp!.S).sort()).toEqual([...expected.keys()].sort());
+    for (const item of items) {
+      const reading = expected.get(item.timestamp!.S!)!;
+      expect([Number(item.humidity!.N), Number(item.temperature!.N)]).toEqual([reading.HUMIDITY, reading.TEMPERATURE]);
+    }
+  }, 90_000);
+
+  it('passes lab check 1 without a single state-changing call', async () => {
+    const device = labInBackground(['device', '--rate', '4'], home, sandbox.endpoint);
+    try {
+      await until('readings of the default device', async () => ((await itemsOf('iotlab-dev1')).length > 0 ? true : undefined));
+    } finally {
+      device.child.kill('SIGINT');
+    }
+    const stopped = await device.done;
+    expect(stopped.stdout).toMatch(/Stopped after \d+ message\(s\)/);
+    // Let the trigger drain what the device sent, so only the checker talks to the sandbox below.
+    await new Promise((r) => setTimeout(r, 1500));
+    const since = Date.now();
+    const checked = await run(['check', '1', '--json', '--wait', '30']);
+    const calls = sandbox.sandbox.log.calls(since);
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+    expect(Object.values(checksOf(checked)).every((c) => c.status === 'pass')).toBe(true);
+    expect(calls.length).toBeGreaterThan(10);
+    expect(calls.filter((c) => !c.readOnly).map((c) => `${c.service}.${c.operation}`)).toEqual([]);
+  }, 90_000);
+
+  it('lab check 0 listens to the live device and makes no state-changing call of its own', async () => {
+    const device = labInBackground(['device', '--rate', '2'], home, sandbox.endpoint);
+    try {
+      await until('the device to connect', async () => ((await itemsOf('iotlab-dev1')).length > 0 ? true : undefined));
+      const since = Date.now();
+      const checked = await run(['check', '0', '--json', '--wait', '20']);
+      expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+      expect(checksOf(checked)['device.publishing']!.message).toMatch(/message\(s\) of the right schema arrived on iotlab\/telemetry\/iotlab-dev1/);
+      // The running pipeline's function writes readings meanwhile; everything else must be a read.
+      const writes = sandbox.sandbox.log.calls(since).filter((c) => !c.readOnly && !(c.service === 'dynamodb' && c.operation === 'BatchWriteItem'));
+      expect(writes.map((c) => `${c.service}.${c.operation}`)).toEqual([]);
+    } finally {
+      device.child.kill('SIGINT');
+      await device.done;
+    }
+  }, 90_000);
+});
+
+describe('lab 1 on a half-built pipeline', () => {
+  it('names the missing rule and how to create it', async () => {
+    await new IoTClient(clientConfig(sandbox)).send(new DeleteTopicRuleCommand({ ruleName: 'iotlab_telemetry_to_stream' }));
+    const checked = await run(['check', '1', '--json', '--wait', '0']);
+    expect(checked.code).toBe(1);
+    const checks = checksOf(checked);
+    expect(checks['rule.routes-to-stream']).toMatchObject({
+      status: 'fail',
+      message: 'No IoT rule sends iotlab/telemetry/iotlab-dev1 to a Kinesis stream (the account has 0 rule(s), none with a Kinesis action).',
+    });
+    expect(checks['rule.routes-to-stream']!.hint).toContain("Create rule iotlab_telemetry_to_stream with SQL SELECT * FROM 'iotlab/telemetry/#' and a Kinesis action to stream iotlab-stream");
+    expect(checks['rule.routes-to-stream']!.hint).toContain('aws iot create-topic-rule --rule-name iotlab_telemetry_to_stream');
+    expect(checks['rule.role-can-put']!.status).toBe('skip');
+    // The hops after the rule are still found by their names and judged.
+    expect(checks['stream.active']!.status).toBe('pass');
+    expect(checks['mapping.enabled']!.status).toBe('pass');
+    expect(checks['function.role-can-write-table']!.status).toBe('pass');
+    expect(await repair()).toContain('created   IoT rule iotlab_telemetry_to_stream');
+  }, 60_000);
+
+  it('names a disabled rule and how to enable it', async () => {
+    await new IoTClient(clientConfig(sandbox)).send(new DisableTopicRuleCommand({ ruleName: 'iotlab_telemetry_to_stream' }));
+    const checks = checksOf(await run(['check', '1', '--json', '--wait', '0']));
+    expect(checks['rule.routes-to-stream']).toMatchObject({
+      status: 'fail',
+      message: 'No enabled IoT rule sends iotlab/telemetry/iotlab-dev1 to a Kinesis stream: rule iotlab_telemetry_to_stream is disabled.',
+      hint: 'Enable it: aws iot enable-topic-rule --rule-name iotlab_telemetry_to_stream',
+    });
+    expect(await repair()).toContain('updated IoT rule iotlab_telemetry_to_stream (enabled)');
+  }, 60_000);
+
+  it("names the function role that may not write the table, and the policy that fixes it", async () => {
+    await new IAMClient(clientConfig(sandbox)).send(new DeleteRolePolicyCommand({ RoleName: 'iotlab-ingest-role', PolicyName: 'write-table' }));
+    const checked = await run(['check', '1', '--json', '--wait', '0']);
+    expect(checked.code).toBe(1);
+    const checks = checksOf(checked);
+    expect(checks['function.role-can-write-table']).toMatchObject({
+      status: 'fail',
+      message:
+        'Role iotlab-ingest-role (used by function iotlab-ingest) may not dynamodb:BatchWriteItem or dynamodb:PutItem on arn:aws:dynamodb:us-east-1:000000000000:table/iotlab-readings: no policy of the role allows it.',
+    });
+    expect(checks['function.role-can-write-table']!.hint).toContain('aws iam put-role-policy --role-name iotlab-ingest-role');
+    expect(checks['function.role-can-write-table']!.hint).toContain('"Action":["dynamodb:BatchWriteItem"],"Resource":"arn:aws:dynamodb:us-east-1:000000000000:table/iotlab-readings"');
+    expect(checks['table.fresh-items']!.status).toBe('skip');
+    expect(checks['rule.routes-to-stream']!.status).toBe('pass');
+    expect(await repair()).toContain('created   policy write-table of IAM role iotlab-ingest-role');
+  }, 60_000);
+});
