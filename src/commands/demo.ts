@@ -34,7 +34,8 @@ export async function demo(options: DemoOptions, out: Output = stdout): Promise<
       choices: { runtime: options.runtime },
       strict: false,
       waitMs,
-      say: (line) => (line.startsWith('  SURPRISE') ? undefined : out.line(line)),
+      // The reporter already shows each score; surprises show as failed checks.
+      say: (line) => (/^ {2}(SURPRISE|\d+\/\d+ checks passed)/.test(line) ? undefined : out.line(line)),
       listener: (event) => reporters.all.forEach((r) => r.onEvent(event)),
     });
     await Promise.all(reporters.all.map((r) => r.flush()));
