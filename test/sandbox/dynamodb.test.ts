@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   BatchWriteItemCommand,
@@ -24,6 +22,7 @@ import {
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startSandbox, SANDBOX_CREDENTIALS, type RunningSandbox } from '../../sandbox/index.js';
 import { useSandbox } from './support.js';
+import { killHard, useChildSandboxes } from './child-sandbox.js';
 
 /** The labs' table: readings of a device, newest last by their `timestamp` sort key. */
 function labTable(TableName: string): CreateTableCommandInput {
@@ -365,6 +364,8 @@ describe('DynamoDB provisioning delay', () => {
 });
 
 describe('DynamoDB persistence', () => {
+  const children = useChildSandboxes();
+
   it('keeps tables, items and tags across a stop and a restart on the same data directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-ddb-'));
     let running: RunningSandbox | undefined;
@@ -434,37 +435,15 @@ describe('DynamoDB persistence', () => {
   });
 
   it('keeps every acknowledged write after kill -9 of the sandbox process, and finishes interrupted CREATING', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sandbox-ddb-kill-'));
-    const data = join(dir, 'data');
-    const script = join(dir, 'serve.ts');
-    const entry = fileURLToPath(new URL('../../sandbox/index.ts', import.meta.url));
+    const data = join(children.tempDir('sandbox-ddb-kill-'), 'data');
     // a long provisioning delay, so the first kill lands while a table is still CREATING
-    writeFileSync(
-      script,
-      `import { startSandbox } from ${JSON.stringify(entry)};\n` +
-        `const s = await startSandbox({ port: 0, dataDir: ${JSON.stringify(data)}, verbose: false, provisioningDelayMs: 60000 });\n` +
-        `console.log('ENDPOINT ' + s.endpoint);\n`,
-    );
-    const children: ChildProcess[] = [];
-    const spawnSandbox = () =>
-      new Promise<{ endpoint: string; kill(): Promise<void> }>((resolve, reject) => {
-        const viteNode = fileURLToPath(new URL('../../node_modules/.bin/vite-node', import.meta.url));
-        const child = spawn(viteNode, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-        children.push(child);
-        let out = '';
-        child.stdout!.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const m = /ENDPOINT (\S+)/.exec(out);
-          if (m) resolve({ endpoint: m[1], kill: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGKILL'))) });
-        });
-        child.once('exit', (code) => reject(new Error(`sandbox child exited with ${code}`)));
-      });
+    const spawnSandbox = () => children.start(data, { settings: { provisioningDelayMs: 60000 } });
     let running: RunningSandbox | undefined;
     try {
       const first = await spawnSandbox();
       const created = await new DynamoDBClient(clientConfig(first.endpoint)).send(new CreateTableCommand(labTable('crash')));
       expect(created.TableDescription?.TableStatus).toBe('CREATING');
-      await first.kill();
+      await killHard(first.child);
 
       const second = await spawnSandbox();
       const client = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig(second.endpoint)));
@@ -473,7 +452,7 @@ describe('DynamoDB persistence', () => {
         await client.send(new PutCommand({ TableName: 'crash', Item: reading('dev-crash', i) }));
         acked.push(reading('dev-crash', i).timestamp);
       }
-      await second.kill();
+      await killHard(second.child);
 
       running = await startSandbox({ port: 0, dataDir: data, verbose: false });
       const after = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig(running.endpoint)));
@@ -483,9 +462,7 @@ describe('DynamoDB persistence', () => {
       );
       expect(got.Items?.map((i) => i.timestamp)).toEqual(acked);
     } finally {
-      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await running?.stop();
-      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -3,48 +3,19 @@
 // every acknowledged record is an item exactly once, and the function's own counters (ADD, so replays
 // show) prove that at most one batch per shard was delivered twice.
 
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { zipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateEventSourceMappingCommand, CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
 import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateStreamCommand, KinesisClient, PutRecordsCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
+import { killHard, useChildSandboxes } from './child-sandbox.js';
 
-const run = promisify(execFile);
 const BATCH_SIZE = 10;
 const SHARDS = 2;
-
-/** `sandbox/main.ts` bundled (packages left to node_modules) where the Lambda runtime finds its bootstraps. */
-async function sandboxEntry(): Promise<string> {
-  const outfile = join(process.cwd(), 'node_modules/.cache/event-source-mapping-crash-test/main.mjs');
-  await run('node_modules/.bin/esbuild', ['sandbox/main.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', '--log-level=warning', `--outfile=${outfile}`]);
-  return outfile;
-}
-
-async function startChild(entry: string, dataDir: string): Promise<{ child: ChildProcess; endpoint: string }> {
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data', dataDir, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${err}`)), 30_000);
-    child.stderr!.on('data', (d) => (err += d));
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, endpoint: m[1] });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited (${code}): ${err}`)));
-  });
-}
 
 const config = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -72,17 +43,12 @@ async function counters(dynamo: DynamoDBClient): Promise<{ invocations: number; 
 }
 
 describe('event source mapping crash and restart', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'esm-crash-'));
-  const children: ChildProcess[] = [];
-  afterAll(() => {
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const sandboxes = useChildSandboxes();
 
   it('delivers every acknowledged record exactly once as an item after kill -9 mid-flow; replays at most one batch per shard', async () => {
-    const entry = await sandboxEntry();
-    const first = await startChild(entry, dataDir);
-    children.push(first.child);
+    // The child runs dist/; its Lambda runtime finds the bootstrap scripts in the source tree (sandbox/runtime/launch.ts).
+    const dataDir = sandboxes.tempDir('esm-crash-');
+    const first = await sandboxes.start(dataDir);
     const iam = new IAMClient(config(first.endpoint));
     const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
     const role = (await iam.send(new CreateRoleCommand({ RoleName: 'crash-role', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
@@ -129,14 +95,11 @@ describe('event source mapping crash and restart', () => {
     while ((await counters(dynamo)).records < 60 && Date.now() < deadline) await sleep(20);
     const before = await counters(dynamo);
     expect(before.records).toBeGreaterThanOrEqual(60);
-    const exited = new Promise((r) => first.child.once('exit', r));
-    first.child.kill('SIGKILL');
-    await exited;
+    await killHard(first.child);
     await producer;
     producing = false;
 
-    const second = await startChild(entry, dataDir);
-    children.push(second.child);
+    const second = await sandboxes.start(dataDir);
     kinesis = new KinesisClient(config(second.endpoint));
     dynamo = new DynamoDBClient(config(second.endpoint));
     // More records after the restart: they flow too.

@@ -3,13 +3,11 @@
 // persisted position, and the AWS CLI (v1 on PATH, v2 if Debian's is installed) creates a stream and puts
 // a record that lands in S3.
 
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand, PutRecordCommand } from '@aws-sdk/client-firehose';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CreateStreamCommand, KinesisClient, PutRecordsCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
@@ -17,40 +15,10 @@ import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cl
 import { ManualClock, SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
 import { firehoseApi } from '../../sandbox/services/firehose/service.js';
 import { useSandbox } from './support.js';
+import { killHard, useChildSandboxes } from './child-sandbox.js';
 
 const run = promisify(execFile);
 const ROLE = 'arn:aws:iam::000000000000:role/firehose-role';
-
-/** `sandbox/main.ts` bundled once (esbuild, packages left to node_modules) so a plain `node` child can run it. */
-let entry: string | undefined;
-async function sandboxEntry(): Promise<string> {
-  if (!entry) {
-    const outfile = join(process.cwd(), 'node_modules/.cache/firehose-process-test/main.mjs');
-    await run('node_modules/.bin/esbuild', ['sandbox/main.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', '--log-level=warning', `--outfile=${outfile}`]);
-    entry = outfile;
-  }
-  return entry;
-}
-
-/** Starts the sandbox process on a data directory and resolves with its endpoint. */
-async function startChild(dataDir: string, extra: string[] = []): Promise<{ child: ChildProcess; endpoint: string }> {
-  const child = spawn(process.execPath, [await sandboxEntry(), '--port', '0', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${err}`)), 30_000);
-    child.stderr!.on('data', (d) => (err += d));
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, endpoint: m[1] });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited (${code}): ${err}`)));
-  });
-}
 
 const clientConfig = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } });
 
@@ -65,16 +33,11 @@ async function readObjects(s3: S3Client, bucket: string): Promise<Buffer[]> {
 }
 
 describe('Firehose crash and restart', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'firehose-crash-'));
-  const children: ChildProcess[] = [];
-  afterAll(() => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const sandboxes = useChildSandboxes();
 
   it('delivers after restart what was acknowledged before kill -9', async () => {
-    const first = await startChild(dataDir);
-    children.push(first.child);
+    const dataDir = sandboxes.tempDir('firehose-crash-');
+    const first = await sandboxes.start(dataDir);
     const s3 = new S3Client({ ...clientConfig(first.endpoint), forcePathStyle: true });
     const fh = new FirehoseClient(clientConfig(first.endpoint));
     await s3.send(new CreateBucketCommand({ Bucket: 'crash-lake' }));
@@ -93,12 +56,10 @@ describe('Firehose crash and restart', () => {
     await fh.send(new PutRecordBatchCommand({ DeliveryStreamName: 'crashy', Records: sent.slice(0, 100).map((r) => ({ Data: Buffer.from(r) })) }));
     for (const r of sent.slice(100)) await fh.send(new PutRecordCommand({ DeliveryStreamName: 'crashy', Record: { Data: Buffer.from(r) } }));
     expect(await readObjects(s3, 'crash-lake')).toHaveLength(0);
-    first.child.kill('SIGKILL');
-    await new Promise((r) => first.child.once('exit', r));
+    await killHard(first.child);
 
     // 60 s scaled by 0.01: the recovered records are overdue at once.
-    const second = await startChild(dataDir, ['--firehose-interval-scale', '0.01']);
-    children.push(second.child);
+    const second = await sandboxes.start(dataDir, { args: ['--firehose-interval-scale', '0.01'] });
     const s3again = new S3Client({ ...clientConfig(second.endpoint), forcePathStyle: true });
     let bodies: Buffer[] = [];
     for (let i = 0; i < 100 && bodies.length === 0; i++) {
@@ -111,64 +72,57 @@ describe('Firehose crash and restart', () => {
   }, 90_000);
 
   it('continues a Kinesis source from its persisted position after kill -9: nothing lost, nothing read twice', async () => {
-    const kinesisDir = mkdtempSync(join(tmpdir(), 'firehose-kinesis-'));
-    try {
-      const first = await startChild(kinesisDir);
-      children.push(first.child);
-      const config = clientConfig(first.endpoint);
-      const kinesis = new KinesisClient(config);
-      await new S3Client({ ...config, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: 'kinesis-lake' }));
-      await kinesis.send(new CreateStreamCommand({ StreamName: 'readings', ShardCount: 2 }));
-      await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30 }, { StreamName: 'readings' });
-      await new FirehoseClient(config).send(
-        new CreateDeliveryStreamCommand({
-          DeliveryStreamName: 'from-readings',
-          DeliveryStreamType: 'KinesisStreamAsSource',
-          KinesisStreamSourceConfiguration: { KinesisStreamARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/readings', RoleARN: ROLE },
-          ExtendedS3DestinationConfiguration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::kinesis-lake', BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 } },
+    const kinesisDir = sandboxes.tempDir('firehose-kinesis-');
+    const first = await sandboxes.start(kinesisDir);
+    const config = clientConfig(first.endpoint);
+    const kinesis = new KinesisClient(config);
+    await new S3Client({ ...config, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: 'kinesis-lake' }));
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'readings', ShardCount: 2 }));
+    await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30 }, { StreamName: 'readings' });
+    await new FirehoseClient(config).send(
+      new CreateDeliveryStreamCommand({
+        DeliveryStreamName: 'from-readings',
+        DeliveryStreamType: 'KinesisStreamAsSource',
+        KinesisStreamSourceConfiguration: { KinesisStreamARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/readings', RoleARN: ROLE },
+        ExtendedS3DestinationConfiguration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::kinesis-lake', BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 } },
+      }),
+    );
+    const before = Array.from({ length: 5 }, (_, i) => ({ PartitionKey: `p${i}`, Data: Buffer.from(`{"before":${i}}`) }));
+    await kinesis.send(new PutRecordsCommand({ StreamName: 'readings', Records: before }));
+    // Firehose polls each shard once a second: wait until it has read all five, then crash.
+    const cloudwatch = new CloudWatchClient(config);
+    let read = 0;
+    for (let i = 0; i < 50 && read < 5; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      const stats = await cloudwatch.send(
+        new GetMetricStatisticsCommand({
+          Namespace: 'AWS/Firehose',
+          MetricName: 'DataReadFromKinesisStream.Records',
+          Dimensions: [{ Name: 'DeliveryStreamName', Value: 'from-readings' }],
+          StartTime: new Date(Date.now() - 3600_000),
+          EndTime: new Date(Date.now() + 3600_000),
+          Period: 60,
+          Statistics: ['Sum'],
         }),
       );
-      const before = Array.from({ length: 5 }, (_, i) => ({ PartitionKey: `p${i}`, Data: Buffer.from(`{"before":${i}}`) }));
-      await kinesis.send(new PutRecordsCommand({ StreamName: 'readings', Records: before }));
-      // Firehose polls each shard once a second: wait until it has read all five, then crash.
-      const cloudwatch = new CloudWatchClient(config);
-      let read = 0;
-      for (let i = 0; i < 50 && read < 5; i++) {
-        await new Promise((r) => setTimeout(r, 200));
-        const stats = await cloudwatch.send(
-          new GetMetricStatisticsCommand({
-            Namespace: 'AWS/Firehose',
-            MetricName: 'DataReadFromKinesisStream.Records',
-            Dimensions: [{ Name: 'DeliveryStreamName', Value: 'from-readings' }],
-            StartTime: new Date(Date.now() - 3600_000),
-            EndTime: new Date(Date.now() + 3600_000),
-            Period: 60,
-            Statistics: ['Sum'],
-          }),
-        );
-        read = (stats.Datapoints ?? []).reduce((n, p) => n + (p.Sum ?? 0), 0);
-      }
-      expect(read).toBe(5);
-      first.child.kill('SIGKILL');
-      await new Promise((r) => first.child.once('exit', r));
-
-      const second = await startChild(kinesisDir, ['--firehose-interval-scale', '0.01']);
-      children.push(second.child);
-      const again = clientConfig(second.endpoint);
-      const after = [{ PartitionKey: 'late', Data: Buffer.from('{"after":1}') }];
-      await new KinesisClient(again).send(new PutRecordsCommand({ StreamName: 'readings', Records: after }));
-      const s3 = new S3Client({ ...again, forcePathStyle: true });
-      let delivered = '';
-      for (let i = 0; i < 100 && delivered.split('}{').length < 6; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        delivered = (await readObjects(s3, 'kinesis-lake')).map(String).join('');
-      }
-      const values = delivered.replace(/}{/g, '}\n{').split('\n').sort();
-      expect(values).toEqual([...before, ...after].map((r) => r.Data.toString()).sort());
-      second.child.kill('SIGTERM');
-    } finally {
-      rmSync(kinesisDir, { recursive: true, force: true });
+      read = (stats.Datapoints ?? []).reduce((n, p) => n + (p.Sum ?? 0), 0);
     }
+    expect(read).toBe(5);
+    await killHard(first.child);
+
+    const second = await sandboxes.start(kinesisDir, { args: ['--firehose-interval-scale', '0.01'] });
+    const again = clientConfig(second.endpoint);
+    const after = [{ PartitionKey: 'late', Data: Buffer.from('{"after":1}') }];
+    await new KinesisClient(again).send(new PutRecordsCommand({ StreamName: 'readings', Records: after }));
+    const s3 = new S3Client({ ...again, forcePathStyle: true });
+    let delivered = '';
+    for (let i = 0; i < 100 && delivered.split('}{').length < 6; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      delivered = (await readObjects(s3, 'kinesis-lake')).map(String).join('');
+    }
+    const values = delivered.replace(/}{/g, '}\n{').split('\n').sort();
+    expect(values).toEqual([...before, ...after].map((r) => r.Data.toString()).sort());
+    second.child.kill('SIGTERM');
   }, 90_000);
 });
 
