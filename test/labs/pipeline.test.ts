@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { DeleteRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DeleteTopicRuleCommand, DisableTopicRuleCommand, IoTClient } from '@aws-sdk/client-iot';
 import type { RunningSandbox } from '../../sandbox/index.js';
 import { assertBuilt, checksOf, clientConfig, lab, labInBackground, newHome, startLabSandbox, until } from './support.js';
@@ -148,5 +148,19 @@ describe('lab 1 on a half-built pipeline', () => {
     expect(checks['table.fresh-items']!.status).toBe('skip');
     expect(checks['rule.routes-to-stream']!.status).toBe('pass');
     expect(await repair()).toContain('created   policy write-table of IAM role iotlab-ingest-role');
+  }, 60_000);
+
+  it('accepts stream access granted by the AWS managed policy, as the lab text does it in the console', async () => {
+    const iam = new IAMClient(clientConfig(sandbox));
+    const managed = 'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole';
+    await iam.send(new DeleteRolePolicyCommand({ RoleName: 'iotlab-ingest-role', PolicyName: 'read-stream' }));
+    const without = checksOf(await run(['check', '1', '--json', '--wait', '0']));
+    expect(without['function.role-can-read-stream']!.message).toContain('may not kinesis:GetRecords on arn:aws:kinesis:us-east-1:000000000000:stream/iotlab-stream');
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'iotlab-ingest-role', PolicyArn: managed }));
+    const withManaged = checksOf(await run(['check', '1', '--json', '--wait', '0']));
+    expect(withManaged['function.role-can-read-stream']).toMatchObject({ status: 'pass' });
+    expect(withManaged['function.role-can-read-stream']!.message).toContain('kinesis:GetRecords (managed policy AWSLambdaKinesisExecutionRole)');
+    await iam.send(new DetachRolePolicyCommand({ RoleName: 'iotlab-ingest-role', PolicyArn: managed }));
+    expect(await repair()).toContain('created   policy read-stream of IAM role iotlab-ingest-role');
   }, 60_000);
 });
