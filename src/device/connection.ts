@@ -65,12 +65,12 @@ function explainRefusal(err: unknown, options: ConnectOptions): DeviceConnection
     return new DeviceConnectionError(`The server at ${where} did not present a certificate we trust (${message}).`, 'On AWS the trust anchor is Amazon Root CA 1 (assets/AmazonRootCA1.pem); pass another with --ca FILE if you must.', { cause: err });
   }
   if (/not authori[sz]ed|bad user ?name or password|identifier rejected/i.test(message) || code === 5 || code === 135) {
-    return new DeviceConnectionError(`IoT refused client ${options.clientId}: ${message}.`, `The certificate's policy must allow iot:Connect on client/${options.clientId}.`, { cause: err });
+    return new DeviceConnectionError(`IoT refused client ${options.clientId}: ${message}.`, refusalHint(options.clientId), { cause: err });
   }
   // AWS IoT closes the TLS session without a CONNACK when the certificate is unknown or inactive, or the policy denies Connect.
-  return new DeviceConnectionError(
-    `The connection to ${where} was closed before IoT accepted client ${options.clientId} (${message}).`,
-    `IoT does this when the certificate is not registered or not ACTIVE, has no policy attached, or the policy does not allow iot:Connect on client/${options.clientId}. Run \`lab check 0\` to see which.`,
-    { cause: err },
-  );
+  return new DeviceConnectionError(`The connection to ${where} was closed before IoT accepted client ${options.clientId} (${message}).`, refusalHint(options.clientId), { cause: err });
+}
+
+function refusalHint(clientId: string): string {
+  return `IoT refuses a certificate that is not registered or not ACTIVE, has no policy attached, or whose policy does not allow iot:Connect on client/${clientId}. Run \`lab check 0\` to see which.`;
 }

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { AttachRolePolicyCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
-import { DeleteTopicRuleCommand, DisableTopicRuleCommand, IoTClient } from '@aws-sdk/client-iot';
+import { DeleteTopicRuleCommand, DisableTopicRuleCommand, IoTClient, UpdateCertificateCommand } from '@aws-sdk/client-iot';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { RunningSandbox } from '../../sandbox/index.js';
 import { assertBuilt, checksOf, clientConfig, lab, labInBackground, newHome, startLabSandbox, until } from './support.js';
 
@@ -162,5 +164,30 @@ describe('lab 1 on a half-built pipeline', () => {
     expect(withManaged['function.role-can-read-stream']!.message).toContain('kinesis:GetRecords (managed policy AWSLambdaKinesisExecutionRole)');
     await iam.send(new DetachRolePolicyCommand({ RoleName: 'iotlab-ingest-role', PolicyArn: managed }));
     expect(await repair()).toContain('created   policy read-stream of IAM role iotlab-ingest-role');
+  }, 60_000);
+});
+
+describe('lab 0 with an inactive certificate', () => {
+  it('lab device says why IoT refused it, and lab check 0 names the certificate and the command that activates it', async () => {
+    const { certificateId } = JSON.parse(await readFile(join(home, 'device', 'device.json'), 'utf8')) as { certificateId: string };
+    const iot = new IoTClient(clientConfig(sandbox));
+    await iot.send(new UpdateCertificateCommand({ certificateId, newStatus: 'INACTIVE' }));
+    try {
+      const device = await run(['device', '--count', '1'], 30_000);
+      expect(device.code).toBe(2);
+      expect(device.stderr).not.toMatch(/\n\s+at /);
+      expect(device.stderr).toMatch(/^(IoT refused client iotlab-dev1|The connection to .* was closed before IoT accepted client iotlab-dev1)/);
+      expect(device.stderr).toContain('not registered or not ACTIVE');
+      expect(device.stderr).toContain('Run `lab check 0` to see which.');
+      const checks = checksOf(await run(['check', '0', '--json', '--wait', '0']));
+      expect(checks['certificate.active']).toMatchObject({
+        status: 'fail',
+        message: 'The certificate of thing iotlab-dev1 is INACTIVE, so IoT refuses its connections.',
+        hint: `aws iot update-certificate --certificate-id ${certificateId} --new-status ACTIVE`,
+      });
+      expect(checks['device.publishing']!.status).toBe('skip');
+    } finally {
+      await iot.send(new UpdateCertificateCommand({ certificateId, newStatus: 'ACTIVE' }));
+    }
   }, 60_000);
 });
