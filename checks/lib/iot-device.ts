@@ -13,7 +13,8 @@ import {
 import type { CheckContext } from '../../src/engine/types.js';
 import { resourceNames } from '../../src/labs/resource-names.js';
 import { savedCredentials } from './device.js';
-import { memo, orUndefined, preferPrefix } from './memo.js';
+import { memo, preferPrefix } from './memo.js';
+import { orUndefined } from './not-found.js';
 import { parsePolicyDocument, type NamedPolicy } from './policy.js';
 
 /** The saved device's thing, else the default name, else any thing with the prefix. */

@@ -8,7 +8,8 @@ import {
   type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
 import type { CheckContext } from '../../src/engine/types.js';
-import { memo, orUndefined } from './memo.js';
+import { memo } from './memo.js';
+import { orUndefined } from './not-found.js';
 
 export function functionConfiguration(ctx: CheckContext, nameOrArn: string): Promise<FunctionConfiguration | undefined> {
   return memo(ctx, `lambda.function.${nameOrArn}`, () =>

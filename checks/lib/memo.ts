@@ -19,22 +19,6 @@ export function memo<T>(ctx: CheckContext, key: string, load: () => Promise<T>):
   return value;
 }
 
-/** Whether an SDK error is AWS saying "no such resource". */
-export function isNotFound(err: unknown): boolean {
-  const name = (err as { name?: string }).name ?? '';
-  return ['ResourceNotFoundException', 'NoSuchEntityException', 'NotFoundException', 'UnauthorizedException_NotFound'].includes(name);
-}
-
-/** The resource, or undefined when AWS says it does not exist. */
-export async function orUndefined<T>(call: Promise<T>): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
-
 /** Prefix-named candidates first, so a student's own resources win over a neighbour's in a shared account. */
 export function preferPrefix<T>(items: readonly T[], nameOf: (item: T) => string, prefix: string): T[] {
   const own = items.filter((i) => nameOf(i).startsWith(prefix));

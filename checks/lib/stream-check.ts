@@ -3,7 +3,8 @@
 import { DescribeStreamSummaryCommand, KinesisClient, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
 import type { Check, CheckContext } from '../../src/engine/types.js';
 import { fail, pass, pending } from '../../src/engine/result.js';
-import { memo, orUndefined } from './memo.js';
+import { memo } from './memo.js';
+import { orUndefined } from './not-found.js';
 import type { Locator } from './located.js';
 
 export function describeStream(ctx: CheckContext, name: string): Promise<StreamDescriptionSummary | undefined> {

@@ -3,7 +3,8 @@
 import { DescribeTableCommand, DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
 import type { Check, CheckContext } from '../../src/engine/types.js';
 import { fail, pass, pending } from '../../src/engine/result.js';
-import { memo, orUndefined } from './memo.js';
+import { memo } from './memo.js';
+import { orUndefined } from './not-found.js';
 import type { Locator } from './located.js';
 
 export interface KeyAttribute {

@@ -3,11 +3,12 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
-import { findOrUndefined, waitFor } from './wait.js';
+import { waitFor } from './wait.js';
+import { orUndefined } from '../../checks/lib/not-found.js';
 
 export async function ensureTable(ctx: SolutionContext, ledger: Ledger, name: string, hashKey: string, rangeKey: string): Promise<string> {
   const dynamodb = ctx.clients.get(DynamoDBClient);
-  const describe = async () => (await findOrUndefined(dynamodb.send(new DescribeTableCommand({ TableName: name }))))?.Table;
+  const describe = async () => (await orUndefined(dynamodb.send(new DescribeTableCommand({ TableName: name }))))?.Table;
   let table = await describe();
   if (!table) {
     await dynamodb.send(
@@ -29,6 +30,7 @@ export async function ensureTable(ctx: SolutionContext, ledger: Ledger, name: st
   } else {
     ledger.record(`DynamoDB table ${name}`, 'unchanged');
   }
+  table ??= await describe();
   if (table?.TableStatus !== 'ACTIVE') {
     ctx.log(`waiting for table ${name} to become ACTIVE…`);
     await waitFor(ctx, async () => (table = await describe())?.TableStatus === 'ACTIVE', { what: `table ${name} to become ACTIVE` });

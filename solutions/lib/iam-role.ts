@@ -11,7 +11,7 @@ import {
 import type { SolutionContext } from '../../src/engine/solution.js';
 import { parsePolicyDocument } from '../../checks/lib/policy.js';
 import type { Ledger } from './ledger.js';
-import { findOrUndefined } from './wait.js';
+import { orUndefined } from '../../checks/lib/not-found.js';
 
 export interface RoleSpec {
   name: string;
@@ -27,7 +27,7 @@ const sameDocument = (a: object, b: object) => JSON.stringify(a) === JSON.string
 export async function ensureRole(ctx: SolutionContext, ledger: Ledger, spec: RoleSpec): Promise<string> {
   const iam = ctx.clients.get(IAMClient);
   const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: spec.service }, Action: 'sts:AssumeRole' }] };
-  const existing = (await findOrUndefined(iam.send(new GetRoleCommand({ RoleName: spec.name }))))?.Role;
+  const existing = (await orUndefined(iam.send(new GetRoleCommand({ RoleName: spec.name }))))?.Role;
   let arn = existing?.Arn;
   if (!existing) {
     const out = await iam.send(
@@ -47,7 +47,7 @@ export async function ensureRole(ctx: SolutionContext, ledger: Ledger, spec: Rol
     ledger.record(`IAM role ${spec.name}`, 'unchanged');
   }
   for (const [policyName, document] of Object.entries(spec.inline)) {
-    const current = existing ? await findOrUndefined(iam.send(new GetRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName }))) : undefined;
+    const current = existing ? await orUndefined(iam.send(new GetRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName }))) : undefined;
     if (current && sameDocument(parsePolicyDocument(current.PolicyDocument), document)) continue;
     await iam.send(new PutRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName, PolicyDocument: JSON.stringify(document) }));
     if (existing) ledger.record(`policy ${policyName} of IAM role ${spec.name}`, current ? 'updated' : 'created');

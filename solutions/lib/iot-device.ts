@@ -20,11 +20,11 @@ import {
 import type { SolutionContext } from '../../src/engine/solution.js';
 import { loadDeviceCredentials, saveDeviceCredentials } from '../../src/device/credentials.js';
 import type { Ledger } from './ledger.js';
-import { findOrUndefined } from './wait.js';
+import { orUndefined } from '../../checks/lib/not-found.js';
 
 export async function ensureThing(ctx: SolutionContext, ledger: Ledger, name: string): Promise<void> {
   const iot = ctx.clients.get(IoTClient);
-  if (await findOrUndefined(iot.send(new DescribeThingCommand({ thingName: name })))) return ledger.record(`IoT thing ${name}`, 'unchanged');
+  if (await orUndefined(iot.send(new DescribeThingCommand({ thingName: name })))) return ledger.record(`IoT thing ${name}`, 'unchanged');
   // Things take no tags; the workshop marker is a searchable attribute instead.
   await iot.send(new CreateThingCommand({ thingName: name, attributePayload: { attributes: { ...ctx.tags } } }));
   ledger.record(`IoT thing ${name}`, 'created');
@@ -33,7 +33,7 @@ export async function ensureThing(ctx: SolutionContext, ledger: Ledger, name: st
 export async function ensureIotPolicy(ctx: SolutionContext, ledger: Ledger, name: string, document: object): Promise<void> {
   const iot = ctx.clients.get(IoTClient);
   const text = JSON.stringify(document);
-  const existing = await findOrUndefined(iot.send(new GetPolicyCommand({ policyName: name })));
+  const existing = await orUndefined(iot.send(new GetPolicyCommand({ policyName: name })));
   if (!existing) {
     await iot.send(new CreatePolicyCommand({ policyName: name, policyDocument: text, tags: Object.entries(ctx.tags).map(([Key, Value]) => ({ Key, Value })) }));
     return ledger.record(`IoT policy ${name}`, 'created');
@@ -54,7 +54,7 @@ export async function ensureCertificate(ctx: SolutionContext, ledger: Ledger, ho
   const iot = ctx.clients.get(IoTClient);
   const saved = await loadDeviceCredentials(home);
   if (saved?.identity) {
-    const described = await findOrUndefined(iot.send(new DescribeCertificateCommand({ certificateId: saved.identity.certificateId })));
+    const described = await orUndefined(iot.send(new DescribeCertificateCommand({ certificateId: saved.identity.certificateId })));
     if (described?.certificateDescription?.status === 'ACTIVE') {
       ledger.record(`device certificate ${saved.identity.certificateId.slice(0, 12)}…`, 'unchanged');
       return saved.identity.certificateArn;

@@ -3,11 +3,12 @@
 import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient } from '@aws-sdk/client-kinesis';
 import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
-import { findOrUndefined, waitFor } from './wait.js';
+import { waitFor } from './wait.js';
+import { orUndefined } from '../../checks/lib/not-found.js';
 
 export async function ensureStream(ctx: SolutionContext, ledger: Ledger, name: string, shards = 1): Promise<string> {
   const kinesis = ctx.clients.get(KinesisClient);
-  const describe = async () => (await findOrUndefined(kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }))))?.StreamDescriptionSummary;
+  const describe = async () => (await orUndefined(kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }))))?.StreamDescriptionSummary;
   let stream = await describe();
   if (!stream) {
     await kinesis.send(new CreateStreamCommand({ StreamName: name, ShardCount: shards, StreamModeDetails: { StreamMode: 'PROVISIONED' }, Tags: { ...ctx.tags } }));
@@ -15,6 +16,7 @@ export async function ensureStream(ctx: SolutionContext, ledger: Ledger, name: s
   } else {
     ledger.record(`Kinesis stream ${name}`, 'unchanged');
   }
+  stream ??= await describe();
   if (stream?.StreamStatus !== 'ACTIVE') {
     ctx.log(`waiting for stream ${name} to become ACTIVE…`);
     await waitFor(ctx, async () => (stream = await describe())?.StreamStatus === 'ACTIVE', { what: `stream ${name} to become ACTIVE` });

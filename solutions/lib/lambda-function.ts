@@ -11,7 +11,8 @@ import {
 } from '@aws-sdk/client-lambda';
 import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
-import { findOrUndefined, retryWhileRolePropagates, waitFor } from './wait.js';
+import { retryWhileRolePropagates, waitFor } from './wait.js';
+import { orUndefined } from '../../checks/lib/not-found.js';
 import { codeSha256 } from './zip.js';
 
 export interface FunctionSpec {
@@ -27,7 +28,7 @@ export interface FunctionSpec {
 
 export async function ensureFunction(ctx: SolutionContext, ledger: Ledger, spec: FunctionSpec): Promise<string> {
   const lambda = ctx.clients.get(LambdaClient);
-  const describe = () => findOrUndefined(lambda.send(new GetFunctionConfigurationCommand({ FunctionName: spec.name })));
+  const describe = () => orUndefined(lambda.send(new GetFunctionConfigurationCommand({ FunctionName: spec.name })));
   const settled = (fn: FunctionConfiguration | undefined) => fn?.State === 'Active' && fn.LastUpdateStatus !== 'InProgress';
   const waitSettled = () => waitFor(ctx, async () => settled(await describe()), { what: `function ${spec.name} to become Active` });
   const existing = await describe();

@@ -36,18 +36,3 @@ export async function retryWhileRolePropagates<T>(ctx: Pick<SolutionContext, 'cl
     }
   }
 }
-
-export function isNotFound(err: unknown): boolean {
-  const name = (err as { name?: string }).name ?? '';
-  return name === 'ResourceNotFoundException' || name === 'NoSuchEntityException';
-}
-
-/** The result of a describe call, or undefined when the resource does not exist. */
-export async function findOrUndefined<T>(call: Promise<T>): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
