@@ -191,3 +191,26 @@ describe('lab 0 with an inactive certificate', () => {
     }
   }, 60_000);
 });
+
+describe('lab solve 1 --runtime', () => {
+  it('switches the deployed function between Python and Node.js, and readings keep landing', async () => {
+    const toNode = await run(['solve', '1', '--runtime', 'node']);
+    expect(toNode.code, toNode.stderr).toBe(0);
+    expect(toNode.stdout).toContain('updated code of Lambda function iotlab-ingest');
+    expect(toNode.stdout).toContain('updated configuration of Lambda function iotlab-ingest (nodejs20.x)');
+    const device = await run(['device', '--count', '3', '--rate', '2', '--name', 'iotlab-node'], 30_000);
+    expect(device.code, device.stderr).toBe(0);
+    await until('readings written by the Node.js function', async () => ((await itemsOf('iotlab-node')).length >= 2 ? true : undefined));
+    const again = await run(['solve', '1', '--runtime', 'node']);
+    expect(again.stdout).toContain('unchanged Lambda function iotlab-ingest (nodejs20.x)');
+    expect(again.stdout).not.toContain('updated');
+    const back = await run(['solve', '1', '--runtime', 'python']);
+    expect(back.stdout).toContain('updated configuration of Lambda function iotlab-ingest (python3.12)');
+  }, 90_000);
+
+  it('refuses an unknown runtime with a one-line reason', async () => {
+    const wrong = await run(['solve', '1', '--runtime', 'ruby']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim()).toBe('--runtime takes python or node, not "ruby".');
+  }, 30_000);
+});
