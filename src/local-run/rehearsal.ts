@@ -8,7 +8,7 @@ import type { RunEvent } from '../engine/events.js';
 import { LABS, labLabel, type LabEntry } from '../labs/catalog.js';
 import { loadLab, type Workbook } from '../labs/workbook.js';
 import { startDevice, type RunningDevice } from '../device/start.js';
-import { checkLab, mutatingCallsSince, solveLab, type Workbench } from './workbench.js';
+import { checkLab, logMark, mutatingCallsSince, solveLab, type Workbench } from './workbench.js';
 
 export interface RehearsalOptions {
   bench: Workbench;
@@ -73,7 +73,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalOutc
       const firstDeploy = await deploy(entry);
       say(`  ${firstDeploy?.created?.length ?? 0} resource(s) created in ${((Date.now() - deployed) / 1000).toFixed(1)} s`);
       say(`${labLabel(entry)}: grading after the solution`);
-      const gradedAt = Date.now();
+      const gradedAt = await logMark();
       const after = await checkLab(bench, lab, options.waitMs, options.listener);
       reports.push(after);
       for (const c of after.checks) if (c.status !== 'pass') surprise(`${c.id} did not pass after the solution: ${c.message}${c.hint ? ` (hint: ${c.hint})` : ''}`);
@@ -81,7 +81,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalOutc
       say(`  ${after.checks.filter((c) => c.status === 'pass').length}/${after.checks.length} checks passed, score ${after.score}/${after.maxScore}`);
       if (options.strict) {
         if (mutations.length > 0) surprise(`grading made state-changing calls: ${[...new Set(mutations)].join(', ')}`);
-        const since = Date.now();
+        const since = await logMark();
         const again = await solveLab(bench, workbook, entry, options.choices, () => undefined);
         const changed = [...(again?.created ?? []), ...(again?.notes ?? []).filter((n) => n.startsWith('updated '))];
         if (changed.length > 0) surprise(`a second deploy changed things: ${changed.join('; ')}`);

@@ -75,6 +75,16 @@ export async function solveLab(bench: Workbench, workbook: Workbook, entry: LabE
   });
 }
 
+/**
+ * A time strictly after every call logged so far. The log stamps calls in whole milliseconds, so a
+ * call answered in the same millisecond as a plain `Date.now()` would count as after it.
+ */
+export async function logMark(): Promise<number> {
+  const mark = Date.now() + 1;
+  while (Date.now() < mark) await new Promise((resolve) => setTimeout(resolve, 1));
+  return mark;
+}
+
 /** State-changing calls the sandbox answered since `since` (ms): what proves a run was read-only. */
 export function mutatingCallsSince(bench: Workbench, since: number): string[] {
   return bench.sandbox.sandbox.log

@@ -8,6 +8,7 @@ import { DeleteTopicRuleCommand, DisableTopicRuleCommand, IoTClient, UpdateCerti
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunningSandbox } from '../../sandbox/index.js';
+import { logMark } from '../../src/local-run/workbench.js';
 import { assertBuilt, checksOf, clientConfig, lab, labInBackground, newHome, startLabSandbox, until } from './support.js';
 
 let sandbox: RunningSandbox;
@@ -77,7 +78,7 @@ describe('lab 1 on a complete pipeline', () => {
     expect(stopped.stdout).toMatch(/Stopped after \d+ message\(s\)/);
     // Let the trigger drain what the device sent, so only the checker talks to the sandbox below.
     await new Promise((r) => setTimeout(r, 1500));
-    const since = Date.now();
+    const since = await logMark();
     const checked = await run(['check', '1', '--json', '--wait', '30']);
     const calls = sandbox.sandbox.log.calls(since);
     expect(checked.code, checked.stdout + checked.stderr).toBe(0);
@@ -90,7 +91,7 @@ describe('lab 1 on a complete pipeline', () => {
     const device = labInBackground(['device', '--rate', '2'], home, sandbox.endpoint);
     try {
       await until('the device to connect', async () => ((await itemsOf('iotlab-dev1')).length > 0 ? true : undefined));
-      const since = Date.now();
+      const since = await logMark();
       const checked = await run(['check', '0', '--json', '--wait', '20']);
       expect(checked.code, checked.stdout + checked.stderr).toBe(0);
       expect(checksOf(checked)['device.publishing']!.message).toMatch(/message\(s\) of the right schema arrived on iotlab\/telemetry\/iotlab-dev1/);
