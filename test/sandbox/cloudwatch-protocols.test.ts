@@ -2,17 +2,16 @@
 // (older SDKs and CLIs) both by hand and through the AWS CLI v1 with a query-only model; plus the
 // CLI's default JSON protocol.
 
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeCbor, encodeCbor } from '../../sandbox/protocols/cbor.js';
 import { useSandbox } from './support.js';
+import { awsCli, requireAwsCli } from './aws-cli.js';
 
-const run = promisify(execFile);
 const AUTH = 'AWS4-HMAC-SHA256 Credential=test/20261128/us-east-1/monitoring/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000';
 
 function botocoreDir(): string | undefined {
@@ -23,13 +22,6 @@ function botocoreDir(): string | undefined {
   }
 }
 const botocore = botocoreDir();
-let hasCli = false;
-try {
-  execFileSync('aws', ['--version'], { stdio: 'ignore' });
-  hasCli = true;
-} catch {
-  hasCli = false;
-}
 
 describe('CloudWatch over RPC v2 CBOR and awsQuery', () => {
   const sb = useSandbox();
@@ -141,22 +133,7 @@ describe('CloudWatch over RPC v2 CBOR and awsQuery', () => {
     expect(missing.text).toContain('<Code>MissingParameter</Code><Message>The parameter StartTime is required.</Message>');
   });
 
-  describe.skipIf(!hasCli || !botocore)('through the AWS CLI v1', () => {
-    const cli = async (args: string[], protocol: 'json' | 'query') => {
-      const env: Record<string, string> = {
-        ...process.env,
-        AWS_ENDPOINT_URL: sb.endpoint,
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_DEFAULT_REGION: 'us-east-1',
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      } as Record<string, string>;
-      if (protocol === 'query') env.AWS_DATA_PATH = queryModel();
-      const { stdout } = await run('aws', ['--output', 'json', ...args], { env });
-      return stdout.trim() ? JSON.parse(stdout) : {};
-    };
-
+  describe.skipIf(!botocore)('through the AWS CLI v1', () => {
     let model: string | undefined;
     /** botocore's CloudWatch model with awsQuery as its only protocol, so the CLI speaks query. */
     function queryModel(): string {
@@ -174,24 +151,22 @@ describe('CloudWatch over RPC v2 CBOR and awsQuery', () => {
     }
 
     for (const protocol of ['query', 'json'] as const) {
-      it(`put-metric-data, get-metric-statistics, get-metric-data and list-metrics (${protocol})`, async () => {
+      it(`put-metric-data, get-metric-statistics, get-metric-data and list-metrics (${protocol})`, async (ctx) => {
+        const aws = awsCli(requireAwsCli(ctx, 'v1'), sb, { env: protocol === 'query' ? { AWS_DATA_PATH: queryModel() } : {} });
         const ns = `Cli${protocol}`;
         const start = new Date(Date.now() - 600_000).toISOString();
         const end = new Date(Date.now() + 600_000).toISOString();
-        await cli(['cloudwatch', 'put-metric-data', '--namespace', ns, '--metric-name', 'Temp', '--dimensions', 'Device=dev1', '--value', '21', '--unit', 'Count'], protocol);
-        await cli(['cloudwatch', 'put-metric-data', '--namespace', ns, '--metric-name', 'Temp', '--dimensions', 'Device=dev1', '--value', '25', '--unit', 'Count'], protocol);
-        const stats = await cli(
-          ['cloudwatch', 'get-metric-statistics', '--namespace', ns, '--metric-name', 'Temp', '--dimensions', 'Name=Device,Value=dev1', '--start-time', start, '--end-time', end, '--period', '1200', '--statistics', 'Sum', 'Average', 'SampleCount'],
-          protocol,
-        );
+        await aws.json('cloudwatch', 'put-metric-data', '--namespace', ns, '--metric-name', 'Temp', '--dimensions', 'Device=dev1', '--value', '21', '--unit', 'Count');
+        await aws.json('cloudwatch', 'put-metric-data', '--namespace', ns, '--metric-name', 'Temp', '--dimensions', 'Device=dev1', '--value', '25', '--unit', 'Count');
+        const stats = await aws.json('cloudwatch', 'get-metric-statistics', '--namespace', ns, '--metric-name', 'Temp', '--dimensions', 'Name=Device,Value=dev1', '--start-time', start, '--end-time', end, '--period', '1200', '--statistics', 'Sum', 'Average', 'SampleCount');
         expect(stats.Datapoints).toHaveLength(1);
         expect(stats.Datapoints[0]).toMatchObject({ Sum: 46, Average: 23, SampleCount: 2, Unit: 'Count' });
         const queries = JSON.stringify([{ Id: 't', MetricStat: { Metric: { Namespace: ns, MetricName: 'Temp', Dimensions: [{ Name: 'Device', Value: 'dev1' }] }, Period: 1200, Stat: 'Maximum' } }]);
-        const data = await cli(['cloudwatch', 'get-metric-data', '--start-time', start, '--end-time', end, '--metric-data-queries', queries], protocol);
+        const data = await aws.json('cloudwatch', 'get-metric-data', '--start-time', start, '--end-time', end, '--metric-data-queries', queries);
         expect(data.MetricDataResults[0]).toMatchObject({ Id: 't', Label: 'Temp', Values: [25], StatusCode: 'Complete' });
-        const list = await cli(['cloudwatch', 'list-metrics', '--namespace', ns], protocol);
+        const list = await aws.json('cloudwatch', 'list-metrics', '--namespace', ns);
         expect(list.Metrics).toEqual([{ Namespace: ns, MetricName: 'Temp', Dimensions: [{ Name: 'Device', Value: 'dev1' }] }]);
-        await expect(cli(['cloudwatch', 'put-metric-data', '--namespace', 'AWS/Kinesis', '--metric-name', 'x', '--value', '1'], protocol)).rejects.toMatchObject({
+        await expect(aws.json('cloudwatch', 'put-metric-data', '--namespace', 'AWS/Kinesis', '--metric-name', 'x', '--value', '1')).rejects.toMatchObject({
           stderr: expect.stringContaining('(InvalidParameterValue) when calling the PutMetricData operation: The value AWS/Kinesis for parameter Namespace is invalid.'),
         });
       }, 60_000);

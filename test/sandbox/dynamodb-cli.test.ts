@@ -1,58 +1,20 @@
 // The AWS CLI against the sandbox's DynamoDB: v1 from PATH (python3's awscli) and, when present,
 // Debian's v2 at /usr/bin/aws, each creating the labs table, putting a reading and querying it back.
 
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
 import { useSandbox } from './support.js';
-
-const run = promisify(execFile);
-
-function cliVersion(bin: string): string | undefined {
-  try {
-    return execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-/** AWS_ENDPOINT_URL arrived in AWS CLI v2.13 (v1: 1.29); Debian 12's v2.9 needs the flag. */
-function knowsEndpointEnv(version: string): boolean {
-  const m = /^aws-cli\/(\d+)\.(\d+)/.exec(version);
-  return !m || Number(m[1]) !== 2 || Number(m[2]) >= 13;
-}
-
-const clis = [
-  { bin: 'aws', version: cliVersion('aws'), missing: '`aws` (AWS CLI) is not on PATH' },
-  { bin: '/usr/bin/aws', version: existsSync('/usr/bin/aws') ? cliVersion('/usr/bin/aws') : undefined, missing: '/usr/bin/aws (Debian awscli) is not installed' },
-];
+import { awsCli, findAwsCli, requireAwsCli, type AwsCliName } from './aws-cli.js';
 
 describe('DynamoDB from the AWS CLI', () => {
   const sb = useSandbox();
 
-  for (const [n, cli] of clis.entries()) {
-    const title = cli.version ? `${cli.version.split(' ')[0]} (${cli.bin})` : `${cli.bin}: skipped, ${cli.missing}`;
-    it.skipIf(!cli.version)(`create-table, put-item and query work with ${title}`, async () => {
+  for (const [n, name] of (['v1', 'v2'] as AwsCliName[]).entries()) {
+    const found = findAwsCli(name);
+    const title = found ? `${found.version.split(' ')[0]} (${found.bin})` : `AWS CLI ${name}`;
+    it(`create-table, put-item and query work with ${title}`, async (ctx) => {
       const table = `cli-readings-${n}`;
-      const aws = async (...args: string[]) => {
-        const flags = knowsEndpointEnv(cli.version!) ? [] : ['--endpoint-url', sb.endpoint];
-        const { stdout } = await run(cli.bin, ['dynamodb', ...args, '--output', 'json', ...flags], {
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            AWS_ENDPOINT_URL: sb.endpoint,
-            AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
-            AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
-            AWS_DEFAULT_REGION: 'us-east-1',
-            AWS_CONFIG_FILE: '/dev/null',
-            AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-            AWS_PAGER: '',
-          },
-        });
-        return stdout.trim() ? (JSON.parse(stdout) as Record<string, any>) : {};
-      };
+      const cli = awsCli(requireAwsCli(ctx, name), sb);
+      const aws = (...args: string[]) => cli.json('dynamodb', ...args);
 
       const created = await aws(
         'create-table',

@@ -3,9 +3,6 @@
 // persisted position, and the AWS CLI (v1 on PATH, v2 if Debian's is installed) creates a stream and puts
 // a record that lands in S3.
 
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand, PutRecordCommand } from '@aws-sdk/client-firehose';
@@ -16,8 +13,8 @@ import { ManualClock, SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
 import { firehoseApi } from '../../sandbox/services/firehose/service.js';
 import { useSandbox } from './support.js';
 import { killHard, useChildSandboxes } from './child-sandbox.js';
+import { awsCli, requireAwsCli, type AwsCliName } from './aws-cli.js';
 
-const run = promisify(execFile);
 const ROLE = 'arn:aws:iam::000000000000:role/firehose-role';
 
 const clientConfig = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } });
@@ -130,24 +127,14 @@ describe('Firehose with the AWS CLI', () => {
   const clock = new ManualClock();
   const sb = useSandbox({ clock });
   const RECORD = JSON.stringify({ Data: '{"DEVICE_NAME":"cli"}' });
-  const clis = [
-    { name: 'v1', bin: 'aws', record: ['--record', RECORD] },
-    ...(existsSync('/usr/bin/aws') ? [{ name: 'v2', bin: '/usr/bin/aws', record: ['--cli-binary-format', 'raw-in-base64-out', '--record', RECORD] }] : []),
-  ];
+  // CLI v2 reads blobs as base64 unless told otherwise.
+  const recordArgs = { v1: ['--record', RECORD], v2: ['--cli-binary-format', 'raw-in-base64-out', '--record', RECORD] };
 
-  for (const cli of clis) {
-    it(`creates a stream and puts a record with AWS CLI ${cli.name}`, async () => {
-      // Debian's CLI v2 predates AWS_ENDPOINT_URL, so the endpoint goes on the command line.
-      const env = {
-        ...process.env,
-        AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
-        AWS_DEFAULT_REGION: 'us-east-1',
-        AWS_PAGER: '',
-      };
-      const aws = async (...args: string[]) => JSON.parse((await run(cli.bin, [...args, '--endpoint-url', sb.endpoint, '--output', 'json'], { env })).stdout || '{}');
-      const stream = `cli-${cli.name}`;
-      const bucket = `cli-lake-${cli.name}`;
+  for (const name of ['v1', 'v2'] as AwsCliName[]) {
+    it(`creates a stream and puts a record with AWS CLI ${name}`, async (ctx) => {
+      const aws = awsCli(requireAwsCli(ctx, name), sb).json;
+      const stream = `cli-${name}`;
+      const bucket = `cli-lake-${name}`;
       await new S3Client({ ...sb.config(), forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: bucket }));
       const created = await aws(
         'firehose',
@@ -158,7 +145,7 @@ describe('Firehose with the AWS CLI', () => {
         JSON.stringify({ RoleARN: ROLE, BucketARN: `arn:aws:s3:::${bucket}`, BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 } }),
       );
       expect(created.DeliveryStreamARN).toBe(`arn:aws:firehose:us-east-1:000000000000:deliverystream/${stream}`);
-      const put = await aws('firehose', 'put-record', '--delivery-stream-name', stream, ...cli.record);
+      const put = await aws('firehose', 'put-record', '--delivery-stream-name', stream, ...recordArgs[name]);
       expect(put.RecordId).toEqual(expect.any(String));
       const described = await aws('firehose', 'describe-delivery-stream', '--delivery-stream-name', stream);
       expect(described.DeliveryStreamDescription.DeliveryStreamStatus).toBe('ACTIVE');

@@ -2,8 +2,6 @@
 // policies, inline and managed policies (AWS's included), tags, paging, AWS's errors, and STS
 // AssumeRole now that roles exist.
 
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   AttachRolePolicyCommand,
@@ -36,8 +34,8 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
 import { useSandbox } from './support.js';
+import { awsCli, requireAwsCli } from './aws-cli.js';
 
-const run = promisify(execFile);
 const ACCOUNT = '000000000000';
 
 const trust = (service: string) =>
@@ -477,39 +475,19 @@ describe('IAM', () => {
   });
 
   describe('AWS CLI v1', () => {
-    const cli = async (args: string[]) => {
-      const env = {
-        ...process.env,
-        AWS_ENDPOINT_URL: sb.endpoint,
-        AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
-        AWS_DEFAULT_REGION: 'us-east-1',
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      };
-      const { stdout } = await run('aws', [...args, '--output', 'json'], { env });
-      // Commands with no output (attach-role-policy) print nothing.
-      return (stdout.trim() ? JSON.parse(stdout) : {}) as Record<string, any>;
-    };
-    const hasCli = async () =>
-      run('aws', ['--version']).then(
-        () => true,
-        () => false,
-      );
-
     it('creates a role and reads it back with the document decoded by botocore', async (testCtx) => {
-      if (!(await hasCli())) testCtx.skip('the AWS CLI (`aws`) is not on PATH');
-      const created = await cli(['iam', 'create-role', '--role-name', 'cli-role', '--assume-role-policy-document', LAMBDA_TRUST]);
+      const aws = awsCli(requireAwsCli(testCtx, 'v1'), sb);
+      const created = await aws.json('iam', 'create-role', '--role-name', 'cli-role', '--assume-role-policy-document', LAMBDA_TRUST);
       expect(created.Role.Arn).toBe(`arn:aws:iam::${ACCOUNT}:role/cli-role`);
       expect(created.Role.AssumeRolePolicyDocument).toEqual(JSON.parse(LAMBDA_TRUST));
-      await cli(['iam', 'attach-role-policy', '--role-name', 'cli-role', '--policy-arn', 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']);
-      const attached = await cli(['iam', 'list-attached-role-policies', '--role-name', 'cli-role']);
+      await aws.json('iam', 'attach-role-policy', '--role-name', 'cli-role', '--policy-arn', 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole');
+      const attached = await aws.json('iam', 'list-attached-role-policies', '--role-name', 'cli-role');
       expect(attached.AttachedPolicies).toEqual([
         { PolicyName: 'AWSLambdaBasicExecutionRole', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' },
       ]);
-      const version = await cli(['iam', 'get-policy-version', '--policy-arn', 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', '--version-id', 'v1']);
+      const version = await aws.json('iam', 'get-policy-version', '--policy-arn', 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', '--version-id', 'v1');
       expect(version.PolicyVersion.Document.Statement[0].Action).toEqual(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents']);
-      const err = await cli(['iam', 'get-role', '--role-name', 'no-such-cli-role']).catch((e: { stderr: string }) => e);
+      const err = await aws.json('iam', 'get-role', '--role-name', 'no-such-cli-role').catch((e: { stderr: string }) => e);
       expect((err as { stderr: string }).stderr).toContain('An error occurred (NoSuchEntity) when calling the GetRole operation: The role with name no-such-cli-role cannot be found.');
     }, 60_000);
   });

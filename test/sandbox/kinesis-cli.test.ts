@@ -1,21 +1,15 @@
 // The AWS CLI v1 (botocore, a client independent of SDK v3) drives the sandbox's Kinesis.
 
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useSandbox } from './support.js';
-
-const run = promisify(execFile);
+import { awsCli, requireAwsCli } from './aws-cli.js';
 
 describe('Kinesis with the AWS CLI', () => {
   const sb = useSandbox();
-  const aws = async (...args: string[]) => {
-    const env = { ...process.env, AWS_ENDPOINT_URL: sb.endpoint, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' };
-    const { stdout } = await run('aws', ['kinesis', ...args, '--output', 'json'], { env });
-    return stdout.trim() ? (JSON.parse(stdout) as Record<string, any>) : {};
-  };
 
-  it('creates a stream, puts a record and reads it back', { timeout: 60_000 }, async () => {
+  it('creates a stream, puts a record and reads it back', { timeout: 60_000 }, async (ctx) => {
+    const cli = awsCli(requireAwsCli(ctx, 'v1'), sb);
+    const aws = (...args: string[]) => cli.json('kinesis', ...args);
     await aws('create-stream', '--stream-name', 'cli', '--shard-count', '1');
     await aws('wait', 'stream-exists', '--stream-name', 'cli');
     const put = await aws('put-record', '--stream-name', 'cli', '--partition-key', 'dev1', '--data', '{"DEVICE_NAME":"dev1","HUMIDITY":41}');

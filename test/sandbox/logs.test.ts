@@ -2,11 +2,9 @@
 // streams, events (ordering, rejection, paging tokens), filter patterns, retention, tags, the
 // in-process putEvents, persistence across a restart, and the AWS CLI v1.
 
-import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   CloudWatchLogsClient,
@@ -27,6 +25,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { ManualClock, startSandbox } from '../../sandbox/index.js';
 import { useSandbox } from './support.js';
+import { awsCli, requireAwsCli } from './aws-cli.js';
 
 const T0 = Date.UTC(2026, 10, 28, 10, 0, 0);
 const DAY = 86_400_000;
@@ -308,24 +307,12 @@ describe('CloudWatch Logs persistence', () => {
   });
 });
 
-let hasCli = false;
-try {
-  execFileSync('aws', ['--version'], { stdio: 'ignore' });
-  hasCli = true;
-} catch {
-  hasCli = false;
-}
-
-describe.skipIf(!hasCli)('CloudWatch Logs through the AWS CLI v1', () => {
+describe('CloudWatch Logs through the AWS CLI v1', () => {
   const sb = useSandbox();
-  const run = promisify(execFile);
-  const aws = async (...args: string[]) => {
-    const env = { ...process.env, AWS_ENDPOINT_URL: sb.endpoint, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
-    const { stdout } = await run('aws', ['--output', 'json', 'logs', ...args], { env });
-    return stdout.trim() ? JSON.parse(stdout) : {};
-  };
 
-  it('create-log-group, create-log-stream, put-log-events, filter-log-events', async () => {
+  it('create-log-group, create-log-stream, put-log-events, filter-log-events', async (ctx) => {
+    const cli = awsCli(requireAwsCli(ctx, 'v1'), sb);
+    const aws = (...args: string[]) => cli.json('logs', ...args);
     await aws('create-log-group', '--log-group-name', '/cli/app');
     await aws('create-log-stream', '--log-group-name', '/cli/app', '--log-stream-name', 'main');
     const now = Date.now();
