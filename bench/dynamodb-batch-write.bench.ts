@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, waitUntilTableExists, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
+import { labTable } from '../test/sandbox/lab-table.js';
+import { median } from './stats.js';
 
 const require = createRequire(import.meta.url);
 const dynalite = require('dynalite') as (options: { createTableMs?: number }) => Server;
@@ -22,20 +24,7 @@ function client(endpoint: string): DynamoDBClient {
 }
 
 async function createTable(ddb: DynamoDBClient): Promise<void> {
-  await ddb.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      AttributeDefinitions: [
-        { AttributeName: 'deviceid', AttributeType: 'S' },
-        { AttributeName: 'timestamp', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'deviceid', KeyType: 'HASH' },
-        { AttributeName: 'timestamp', KeyType: 'RANGE' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  await ddb.send(new CreateTableCommand(labTable(TABLE)));
   await waitUntilTableExists({ client: ddb, maxWaitTime: 30 }, { TableName: TABLE });
 }
 
@@ -70,8 +59,6 @@ async function round(ddb: DynamoDBClient, name: string): Promise<number> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return (CALLS * ITEMS_PER_CALL) / seconds;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export default async function bench(): Promise<void> {
   const sandbox = await startSandbox({ port: 0, inMemory: true, verbose: false });

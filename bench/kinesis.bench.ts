@@ -18,6 +18,7 @@ import {
   type PutRecordsRequestEntry,
 } from '@aws-sdk/client-kinesis';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
+import { median } from './stats.js';
 
 const require = createRequire(import.meta.url);
 const kinesalite = require('kinesalite') as (options: { createStreamMs?: number; shardLimit?: number }) => Server;
@@ -73,8 +74,6 @@ async function drain(t: Target, stream: string, expected: number): Promise<numbe
   if (count !== expected) throw new Error(`${t.name}: drained ${count} records, expected ${expected}`);
   return count / ((performance.now() - started) / 1000);
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export default async function bench(): Promise<void> {
   const sandbox = await startSandbox({ port: 0, inMemory: true, verbose: false });

@@ -3,15 +3,13 @@
 // 100 records/s. No peer emulator runs this pipeline in-process, so the throughput is compared with the
 // floor measured in the same run: the same items written directly with BatchWriteItem from here.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { zipSync } from 'fflate';
 import { CreateEventSourceMappingCommand, CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
 import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateStreamCommand, KinesisClient, PutRecordCommand, PutRecordsCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, QueryCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { startSandbox } from '../sandbox/index.js';
+import { labTable } from '../test/sandbox/lab-table.js';
+import { zipFixture } from '../test/sandbox/lambda-zip.js';
 import { median, percentile } from './stats.js';
 
 const BURST = 5000;
@@ -20,8 +18,6 @@ const SHARDS = 2;
 const RATE = 100;
 const STEADY_SECONDS = 20;
 
-const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURE = [join(here, '../test/fixtures/lambda/node-kinesis-ingest'), join(here, '../../test/fixtures/lambda/node-kinesis-ingest')].find(existsSync)!;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const key = (n: number) => String(n).padStart(8, '0');
@@ -29,9 +25,7 @@ const reading = (device: string, n: number) => ({ DEVICE_NAME: device, TIMESTAMP
 
 /** The function's package: the test fixture, without its evidence writes (only the items). */
 function functionZip(): Buffer {
-  const files: Record<string, Uint8Array> = Object.fromEntries(readdirSync(FIXTURE).map((f) => [f, readFileSync(join(FIXTURE, f))]));
-  files['settings.json'] = Buffer.from(JSON.stringify({ evidence: false }));
-  return Buffer.from(zipSync(files));
+  return zipFixture('node-kinesis-ingest', { 'settings.json': JSON.stringify({ evidence: false }) });
 }
 
 /** How many items a device has (Query with Select COUNT, all pages). */
@@ -59,15 +53,7 @@ export default async function (): Promise<void> {
     const kinesis = new KinesisClient(config);
     const dynamo = new DynamoDBClient(config);
     const lambda = new LambdaClient(config);
-    const createTable = (TableName: string) =>
-      dynamo.send(
-        new CreateTableCommand({
-          TableName,
-          KeySchema: [{ AttributeName: 'deviceid', KeyType: 'HASH' }, { AttributeName: 'timestamp', KeyType: 'RANGE' }],
-          AttributeDefinitions: [{ AttributeName: 'deviceid', AttributeType: 'S' }, { AttributeName: 'timestamp', AttributeType: 'S' }],
-          BillingMode: 'PAY_PER_REQUEST',
-        }),
-      );
+    const createTable = (TableName: string) => dynamo.send(new CreateTableCommand(labTable(TableName)));
     await createTable('bench-readings');
     await createTable('bench-direct');
     await kinesis.send(new CreateStreamCommand({ StreamName: 'bench', ShardCount: SHARDS }));

@@ -4,7 +4,6 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   APIGatewayClient,
@@ -22,10 +21,11 @@ import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { useSandbox } from './support.js';
+import { labTable } from './lab-table.js';
+import { zipFiles as zip } from './lambda-zip.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/lambda');
 const trustLambda = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-const zip = (files: Record<string, string | Buffer>) => Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v)]))));
 const lambdaUri = (fnArn: string) => `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${fnArn}/invocations`;
 
 /** A Node.js function that answers with the event it got, or with whatever `respond` says. */
@@ -54,14 +54,7 @@ describe('API Gateway invoke URLs', () => {
     const role = (await new IAMClient(sb.config()).send(new CreateRoleCommand({ RoleName: 'api-lambda', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
 
     const dynamo = new DynamoDBClient(sb.config());
-    await dynamo.send(
-      new CreateTableCommand({
-        TableName: 'iot-readings',
-        KeySchema: [{ AttributeName: 'deviceid', KeyType: 'HASH' }, { AttributeName: 'timestamp', KeyType: 'RANGE' }],
-        AttributeDefinitions: [{ AttributeName: 'deviceid', AttributeType: 'S' }, { AttributeName: 'timestamp', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await dynamo.send(new CreateTableCommand(labTable('iot-readings')));
     const readings = Array.from({ length: 40 }, (_, i) => ({
       deviceid: { S: 'dev1' },
       timestamp: { S: `2026-11-28T10:${String(i).padStart(2, '0')}:00` },

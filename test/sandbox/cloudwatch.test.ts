@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock, startSandbox } from '../../sandbox/index.js';
-import { useSandbox } from './support.js';
+import { clientConfig, useSandbox } from './support.js';
 
 const T0 = Date.UTC(2026, 10, 28, 10, 0, 0);
 const at = (min: number, sec = 0) => new Date(T0 + min * 60_000 + sec * 1000);
@@ -288,10 +288,9 @@ describe('CloudWatch metric persistence', () => {
   it('keeps put and in-process datapoints across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cw-persist-'));
     const clock = new ManualClock(T0);
-    const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
     try {
       const first = await startSandbox({ port: 0, dataDir, clock, verbose: false });
-      await new CloudWatchClient({ endpoint: first.endpoint, region: 'us-east-1', credentials }).send(
+      await new CloudWatchClient(clientConfig(first.endpoint)).send(
         new PutMetricDataCommand({ Namespace: 'Lab', MetricData: [{ MetricName: 'Kept', Value: 2 }, { MetricName: 'Kept', Value: 3 }] }),
       );
       const owner = { accountId: '000000000000', region: 'us-east-1', clock };
@@ -299,7 +298,7 @@ describe('CloudWatch metric persistence', () => {
       await first.stop();
 
       const second = await startSandbox({ port: 0, dataDir, clock, verbose: false });
-      const cw = new CloudWatchClient({ endpoint: second.endpoint, region: 'us-east-1', credentials });
+      const cw = new CloudWatchClient(clientConfig(second.endpoint));
       const read = async (Namespace: string, MetricName: string, Dimensions?: { Name: string; Value: string }[]) =>
         (await cw.send(new GetMetricStatisticsCommand({ Namespace, MetricName, Dimensions, StartTime: at(0), EndTime: at(1), Period: 60, Statistics: ['Sum', 'SampleCount'] }))).Datapoints;
       expect(await read('Lab', 'Kept')).toEqual([{ Timestamp: at(0), Sum: 5, SampleCount: 2, Unit: 'None' }]);

@@ -17,40 +17,16 @@ import {
   UntagResourceCommand,
   waitUntilTableExists,
   waitUntilTableNotExists,
-  type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { startSandbox, SANDBOX_CREDENTIALS, type RunningSandbox } from '../../sandbox/index.js';
-import { useSandbox } from './support.js';
+import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+import { clientConfig, useSandbox } from './support.js';
+import { labTable } from './lab-table.js';
 import { killHard, useChildSandboxes } from './child-sandbox.js';
-
-/** The labs' table: readings of a device, newest last by their `timestamp` sort key. */
-function labTable(TableName: string): CreateTableCommandInput {
-  return {
-    TableName,
-    AttributeDefinitions: [
-      { AttributeName: 'deviceid', AttributeType: 'S' },
-      { AttributeName: 'timestamp', AttributeType: 'S' },
-    ],
-    KeySchema: [
-      { AttributeName: 'deviceid', KeyType: 'HASH' },
-      { AttributeName: 'timestamp', KeyType: 'RANGE' },
-    ],
-    BillingMode: 'PAY_PER_REQUEST',
-  };
-}
 
 function reading(device: string, minute: number) {
   const ts = `2026-11-28T10:${String(minute).padStart(2, '0')}:00`;
   return { deviceid: device, timestamp: ts, HUMIDITY: 40 + (minute % 10), TEMPERATURE: 20 + (minute % 5) };
-}
-
-function clientConfig(endpoint: string, extra: { region?: string; accessKeyId?: string } = {}) {
-  return {
-    endpoint,
-    region: extra.region ?? 'us-east-1',
-    credentials: { accessKeyId: extra.accessKeyId ?? SANDBOX_CREDENTIALS.accessKeyId, secretAccessKey: SANDBOX_CREDENTIALS.secretAccessKey },
-  };
 }
 
 describe('DynamoDB', () => {

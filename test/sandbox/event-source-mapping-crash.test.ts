@@ -3,28 +3,21 @@
 // every acknowledged record is an item exactly once, and the function's own counters (ADD, so replays
 // show) prove that at most one batch per shard was delivered twice.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CreateEventSourceMappingCommand, CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
 import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateStreamCommand, KinesisClient, PutRecordsCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
+import { clientConfig as config } from './support.js';
+import { labTable } from './lab-table.js';
+import { zipFixture } from './lambda-zip.js';
 import { killHard, useChildSandboxes } from './child-sandbox.js';
 
 const BATCH_SIZE = 10;
 const SHARDS = 2;
 
-const config = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const reading = (n: number) => ({ DEVICE_NAME: `dev${n % 4}`, TIMESTAMP: `n${String(n).padStart(6, '0')}`, HUMIDITY: 40, TEMPERATURE: 20 });
-
-function nodeFunctionZip(): Buffer {
-  const dir = join(import.meta.dirname, '../fixtures/lambda/node-kinesis-ingest');
-  return Buffer.from(zipSync(Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]))));
-}
 
 async function items(dynamo: DynamoDBClient): Promise<string[]> {
   const keys: string[] = [];
@@ -58,16 +51,9 @@ describe('event source mapping crash and restart', () => {
     const lambda = new LambdaClient(config(first.endpoint));
     await kinesis.send(new CreateStreamCommand({ StreamName: 'crash', ShardCount: SHARDS }));
     await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30 }, { StreamName: 'crash' });
-    await dynamo.send(
-      new CreateTableCommand({
-        TableName: 'crash-data',
-        KeySchema: [{ AttributeName: 'deviceid', KeyType: 'HASH' }, { AttributeName: 'timestamp', KeyType: 'RANGE' }],
-        AttributeDefinitions: [{ AttributeName: 'deviceid', AttributeType: 'S' }, { AttributeName: 'timestamp', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await dynamo.send(new CreateTableCommand(labTable('crash-data')));
     await lambda.send(
-      new CreateFunctionCommand({ FunctionName: 'crash-ingest', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: nodeFunctionZip() }, Environment: { Variables: { TABLE_NAME: 'crash-data' } }, Timeout: 30 }),
+      new CreateFunctionCommand({ FunctionName: 'crash-ingest', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: zipFixture('node-kinesis-ingest') }, Environment: { Variables: { TABLE_NAME: 'crash-data' } }, Timeout: 30 }),
     );
     await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 30 }, { FunctionName: 'crash-ingest' });
     await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'crash-ingest', EventSourceArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/crash', StartingPosition: 'LATEST', BatchSize: BATCH_SIZE }));

@@ -3,9 +3,6 @@
 // a failing batch blocking its shard until the function is fixed, MaximumRetryAttempts, bisection,
 // ReportBatchItemFailures, LastProcessingResult, and the mapping's reads in the stream's metrics.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateEventSourceMappingCommand,
@@ -25,16 +22,8 @@ import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, PutRe
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { useSandbox } from './support.js';
-
-const FIXTURES = join(import.meta.dirname, '../fixtures/lambda');
-
-/** A fixture folder as a deployment package, with extra files (settings.json) when asked. */
-function zipFixture(name: string, extra: Record<string, string> = {}): Buffer {
-  const files: Record<string, Uint8Array> = {};
-  for (const entry of readdirSync(join(FIXTURES, name))) files[entry] = readFileSync(join(FIXTURES, name, entry));
-  for (const [path, text] of Object.entries(extra)) files[path] = Buffer.from(text);
-  return Buffer.from(zipSync(files));
-}
+import { labTable } from './lab-table.js';
+import { zipFixture } from './lambda-zip.js';
 
 const trustLambda = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 const KINESIS_EXECUTION = 'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole';
@@ -78,14 +67,7 @@ describe('Lambda event source mappings for Kinesis', () => {
     await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30 }, { StreamName: name });
   }
   async function createTable(name: string) {
-    await dynamo.send(
-      new CreateTableCommand({
-        TableName: name,
-        KeySchema: [{ AttributeName: 'deviceid', KeyType: 'HASH' }, { AttributeName: 'timestamp', KeyType: 'RANGE' }],
-        AttributeDefinitions: [{ AttributeName: 'deviceid', AttributeType: 'S' }, { AttributeName: 'timestamp', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await dynamo.send(new CreateTableCommand(labTable(name)));
   }
   async function createFunction(name: string, fixture: string, table: string, extra: Record<string, string> = {}, role = readerRole) {
     const python = fixture.startsWith('python');

@@ -9,15 +9,13 @@ import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand, Put
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CreateStreamCommand, KinesisClient, PutRecordsCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
-import { ManualClock, SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
+import { ManualClock } from '../../sandbox/index.js';
 import { firehoseApi } from '../../sandbox/services/firehose/service.js';
-import { useSandbox } from './support.js';
+import { clientConfig, useSandbox } from './support.js';
 import { killHard, useChildSandboxes } from './child-sandbox.js';
 import { awsCli, requireAwsCli, type AwsCliName } from './aws-cli.js';
 
 const ROLE = 'arn:aws:iam::000000000000:role/firehose-role';
-
-const clientConfig = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } });
 
 async function readObjects(s3: S3Client, bucket: string): Promise<Buffer[]> {
   const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));

@@ -52,6 +52,7 @@ import { CreateDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-fir
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { useSandbox } from './support.js';
+import { labTable } from './lab-table.js';
 
 const ACCOUNT = '000000000000';
 const ALLOW_ALL = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iot:*', Resource: '*' }] });
@@ -467,14 +468,7 @@ describe('IoT Core', () => {
     it('writes the selected document as a DynamoDB item and as an S3 object under a templated key', async () => {
       const { DynamoDBClient, CreateTableCommand, GetItemCommand } = await import('@aws-sdk/client-dynamodb');
       const ddb = new DynamoDBClient(sb.config());
-      await ddb.send(
-        new CreateTableCommand({
-          TableName: 'readings',
-          AttributeDefinitions: [{ AttributeName: 'deviceid', AttributeType: 'S' }, { AttributeName: 'timestamp', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'deviceid', KeyType: 'HASH' }, { AttributeName: 'timestamp', KeyType: 'RANGE' }],
-          BillingMode: 'PAY_PER_REQUEST',
-        }),
-      );
+      await ddb.send(new CreateTableCommand(labTable('readings')));
       const s3 = new S3Client({ ...sb.config(), forcePathStyle: true });
       await s3.send(new CreateBucketCommand({ Bucket: 'iot-raw' }));
       const roleArn = await role('iot-ddb-s3', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 's3:PutObject'], Resource: '*' }] }));

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, ListShardsCommand, PutRecordCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
+import { clientConfig } from './support.js';
 import { killHard, useChildSandboxes } from './child-sandbox.js';
 
 describe('Kinesis durability', () => {
@@ -12,7 +12,7 @@ describe('Kinesis durability', () => {
   it('keeps every acknowledged record across kill -9 and keeps numbering upwards', { timeout: 90_000 }, async () => {
     const dataDir = sandboxes.tempDir('kinesis-crash-');
     const first = await sandboxes.start(dataDir);
-    const client = (endpoint: string) => new KinesisClient({ endpoint, region: 'us-east-1', credentials: SANDBOX_CREDENTIALS });
+    const client = (endpoint: string) => new KinesisClient(clientConfig(endpoint));
     const k1 = client(first.endpoint);
     await k1.send(new CreateStreamCommand({ StreamName: 'crash', ShardCount: 2 }));
     const sent: string[] = [];

@@ -2,9 +2,6 @@
 // of test/fixtures/lambda, run by the sandbox's Node.js and Python runtimes.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { zipSync } from 'fflate';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -32,25 +29,9 @@ import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/cli
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { startSandbox } from '../../sandbox/index.js';
-import { useSandbox } from './support.js';
-
-const FIXTURES = join(import.meta.dirname, '../fixtures/lambda');
-
-/** Zips a fixture folder (and any extra files) the way a student's deployment package looks. */
-function zipFixture(name: string, extra: Record<string, string> = {}): Buffer {
-  const root = join(FIXTURES, name);
-  const files: Record<string, Uint8Array> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(root, path)] = readFileSync(path);
-    }
-  };
-  walk(root);
-  for (const [path, text] of Object.entries(extra)) files[path] = Buffer.from(text);
-  return Buffer.from(zipSync(files));
-}
+import { clientConfig, useSandbox } from './support.js';
+import { labTable } from './lab-table.js';
+import { zipFiles, zipFixture } from './lambda-zip.js';
 
 const trustLambda = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 const trustEc2 = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
@@ -248,7 +229,7 @@ describe('Lambda', () => {
 
   it('retires warm processes when code or configuration changes', async () => {
     const code = `export const handler = async () => ({ version: 2, greeting: process.env.GREETING });\n`;
-    const updated = await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'cb-fn', ZipFile: Buffer.from(zipFiles({ 'index.mjs': code })) }));
+    const updated = await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'cb-fn', ZipFile: zipFiles({ 'index.mjs': code }) }));
     expect(updated.CodeSha256).not.toBe((await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'node-fn' }))).CodeSha256);
     await waitUntilFunctionUpdatedV2({ client: lambda, maxWaitTime: 30 }, { FunctionName: 'cb-fn' });
     expect(json(await lambda.send(new InvokeCommand({ FunctionName: 'cb-fn' })))).toEqual({ version: 2 });
@@ -343,20 +324,7 @@ describe('Lambda', () => {
   describe('Python', () => {
     beforeAll(async () => {
       const dynamo = new DynamoDBClient(sb.config());
-      await dynamo.send(
-        new CreateTableCommand({
-          TableName: 'readings',
-          KeySchema: [
-            { AttributeName: 'deviceid', KeyType: 'HASH' },
-            { AttributeName: 'timestamp', KeyType: 'RANGE' },
-          ],
-          AttributeDefinitions: [
-            { AttributeName: 'deviceid', AttributeType: 'S' },
-            { AttributeName: 'timestamp', AttributeType: 'S' },
-          ],
-          BillingMode: 'PAY_PER_REQUEST',
-        }),
-      );
+      await dynamo.send(new CreateTableCommand(labTable('readings')));
       await lambda.send(
         new CreateFunctionCommand({
           FunctionName: 'py-fn',
@@ -425,14 +393,7 @@ describe.skipIf(systemBoto3.status !== 0)('Lambda on the system python3 (Debian 
     const iam = new IAMClient(sb.config());
     const role = (await iam.send(new CreateRoleCommand({ RoleName: 'lambda-exec', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
     const dynamo = new DynamoDBClient(sb.config());
-    await dynamo.send(
-      new CreateTableCommand({
-        TableName: 'readings',
-        KeySchema: [{ AttributeName: 'deviceid', KeyType: 'HASH' }, { AttributeName: 'timestamp', KeyType: 'RANGE' }],
-        AttributeDefinitions: [{ AttributeName: 'deviceid', AttributeType: 'S' }, { AttributeName: 'timestamp', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await dynamo.send(new CreateTableCommand(labTable('readings')));
     const lambda = new LambdaClient(sb.config());
     await lambda.send(
       new CreateFunctionCommand({ FunctionName: 'py-sys', Runtime: 'python3.11', Handler: 'lambda_function.lambda_handler', Role: role, Code: { ZipFile: zipFixture('python') }, Environment: { Variables: { TABLE_NAME: 'readings' } }, Timeout: 10 }),
@@ -450,7 +411,7 @@ describe('Lambda provisioning', () => {
   it('is Pending until the provisioning delay has passed, so SDK waiters see the transition', async () => {
     const running = await startSandbox({ port: 0, inMemory: true, verbose: false, provisioningDelayMs: 1500 });
     try {
-      const config = { endpoint: running.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+      const config = clientConfig(running.endpoint);
       const iam = new IAMClient(config);
       const role = (await iam.send(new CreateRoleCommand({ RoleName: 'r', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
       const lambda = new LambdaClient(config);
@@ -471,7 +432,3 @@ describe('Lambda provisioning', () => {
     }
   });
 });
-
-function zipFiles(files: Record<string, string>): Uint8Array {
-  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v)])));
-}

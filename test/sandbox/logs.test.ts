@@ -24,7 +24,7 @@ import {
   UntagResourceCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { ManualClock, startSandbox } from '../../sandbox/index.js';
-import { useSandbox } from './support.js';
+import { clientConfig, useSandbox } from './support.js';
 import { awsCli, requireAwsCli } from './aws-cli.js';
 
 const T0 = Date.UTC(2026, 10, 28, 10, 0, 0);
@@ -288,7 +288,7 @@ describe('CloudWatch Logs persistence', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'logs-persist-'));
     try {
       const first = await startSandbox({ port: 0, dataDir, verbose: false });
-      const config = { endpoint: first.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+      const config = clientConfig(first.endpoint);
       const c1 = new CloudWatchLogsClient(config);
       await c1.send(new CreateLogGroupCommand({ logGroupName: '/p' }));
       await c1.send(new CreateLogStreamCommand({ logGroupName: '/p', logStreamName: 's' }));

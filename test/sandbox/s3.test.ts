@@ -35,7 +35,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { encodeAwsChunked } from '../../sandbox/protocols/aws-chunked.js';
 import { startSandbox } from '../../sandbox/index.js';
-import { useSandbox } from './support.js';
+import { clientConfig, useSandbox } from './support.js';
 
 const md5 = (data: Buffer | string) => createHash('md5').update(data).digest('hex');
 const MiB = 1024 * 1024;
@@ -532,7 +532,7 @@ describe('S3', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 's3-files-'));
     const running = await startSandbox({ port: 0, dataDir, verbose: false });
     try {
-      const client = new S3Client({ endpoint: running.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+      const client = new S3Client(clientConfig(running.endpoint));
       await client.send(new CreateBucketCommand({ Bucket: 'lab-on-disk' }));
       await client.send(new PutObjectCommand({ Bucket: 'lab-on-disk', Key: 'year=2026/data.json', Body: '{"a":1}' }));
       await client.send(new PutObjectCommand({ Bucket: 'lab-on-disk', Key: 'year=2026/data.json', Body: '{"a":2}' }));

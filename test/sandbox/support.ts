@@ -4,15 +4,35 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startSandbox, SANDBOX_CREDENTIALS, type RunningSandbox, type SandboxOptions } from '../../sandbox/index.js';
 
+export interface ClientConfigExtra {
+  region?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+}
+
+export interface ClientConfig {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+/** Client config for an SDK v3 client of the sandbox at `endpoint`: endpoint, region, the sandbox credentials. Nothing else. */
+export function clientConfig(endpoint: string, extra: ClientConfigExtra = {}): ClientConfig {
+  return {
+    endpoint,
+    region: extra.region ?? 'us-east-1',
+    credentials: {
+      accessKeyId: extra.accessKeyId ?? SANDBOX_CREDENTIALS.accessKeyId,
+      secretAccessKey: extra.secretAccessKey ?? SANDBOX_CREDENTIALS.secretAccessKey,
+    },
+  };
+}
+
 export interface SandboxHandle {
   readonly running: RunningSandbox;
   readonly endpoint: string;
-  /** Client config for an SDK v3 client: endpoint, region, the sandbox credentials. Nothing else. */
-  config(extra?: { region?: string; accessKeyId?: string; secretAccessKey?: string }): {
-    endpoint: string;
-    region: string;
-    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  };
+  /** clientConfig() for this sandbox. */
+  config(extra?: ClientConfigExtra): ClientConfig;
 }
 
 export function useSandbox(options: SandboxOptions = {}): SandboxHandle {
@@ -30,15 +50,8 @@ export function useSandbox(options: SandboxOptions = {}): SandboxHandle {
     get endpoint() {
       return running!.endpoint;
     },
-    config(extra = {}) {
-      return {
-        endpoint: running!.endpoint,
-        region: extra.region ?? 'us-east-1',
-        credentials: {
-          accessKeyId: extra.accessKeyId ?? SANDBOX_CREDENTIALS.accessKeyId,
-          secretAccessKey: extra.secretAccessKey ?? SANDBOX_CREDENTIALS.secretAccessKey,
-        },
-      };
+    config(extra) {
+      return clientConfig(running!.endpoint, extra);
     },
   };
 }
