@@ -3,6 +3,7 @@
 
 import { defineChecks, type CheckContext } from '../src/engine/types.js';
 import { fail, pass, pending } from '../src/engine/result.js';
+import { mappingEnabledCheck } from './lib/mapping-check.js';
 import { resourceNames } from '../src/labs/resource-names.js';
 import { deviceName, deviceTopic } from './lib/device.js';
 import { freshItemsCheck, isIntegerNumber, type Item } from './lib/fresh-items-check.js';
@@ -85,40 +86,18 @@ export default defineChecks({
       hints: ['Open the Kinesis console → Data streams and look at the status.'],
       locate: locateStream,
     }),
-    {
+    mappingEnabledCheck({
       id: 'mapping.enabled',
       title: 'The stream triggers a Lambda function',
       points: 2,
       dependsOn: ['stream.active'],
       hints: ["In the function's console page, Add trigger → Kinesis, choose the stream, starting position Trim horizon."],
-      async run(ctx) {
-        const stream = await locateStream(ctx);
+      async locate(ctx) {
         const { streamArn, mapping, mappings } = await locateMapping(ctx);
-        const fn = resourceNames(ctx.config.prefix).ingestFunction;
-        if (!mapping) {
-          return fail(`Nothing reads stream ${stream.name}: no Lambda trigger (event source mapping) uses it.`, {
-            hint: `aws lambda create-event-source-mapping --function-name ${fn} --event-source-arn ${streamArn} --starting-position TRIM_HORIZON --batch-size 100`,
-            evidence: { streamArn },
-          });
-        }
-        const target = mapping.FunctionArn?.split(':')[6] ?? mapping.FunctionArn;
-        const evidence = { uuid: mapping.UUID, state: mapping.State, function: target, lastProcessingResult: mapping.LastProcessingResult, mappings: mappings.length };
-        if (['Creating', 'Enabling', 'Updating'].includes(mapping.State ?? '')) return pending(`The trigger from ${stream.name} to ${target} is ${mapping.State}.`, { evidence });
-        if (mapping.State !== 'Enabled') {
-          return fail(`The trigger from ${stream.name} to ${target} is ${mapping.State}, so no record reaches the function.`, {
-            hint: `aws lambda update-event-source-mapping --uuid ${mapping.UUID} --enabled`,
-            evidence,
-          });
-        }
-        if (mapping.LastProcessingResult?.startsWith('PROBLEM')) {
-          return fail(`The trigger from ${stream.name} to ${target} reports "${mapping.LastProcessingResult}".`, {
-            hint: `Read the function's log group /aws/lambda/${target} in CloudWatch Logs: the function fails or may not be invoked.`,
-            evidence,
-          });
-        }
-        return pass(`Stream ${stream.name} triggers ${target} (Enabled, last result: ${mapping.LastProcessingResult ?? 'none yet'}).`, { evidence });
+        const source = `stream ${(await locateStream(ctx)).name}`;
+        return { source, sourceArn: streamArn, mapping, count: mappings.length, suggestedFunction: resourceNames(ctx.config.prefix).ingestFunction };
       },
-    },
+    }),
     {
       id: 'function.configured',
       title: 'The ingest function exists and knows its table',

@@ -6,6 +6,7 @@ import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { AttachRolePolicyCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DeleteTopicRuleCommand, DisableTopicRuleCommand, IoTClient, UpdateCertificateCommand } from '@aws-sdk/client-iot';
 import { readFile } from 'node:fs/promises';
+import { GetEventSourceMappingCommand, LambdaClient, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import { join } from 'node:path';
 import type { RunningSandbox } from '../../sandbox/index.js';
 import { logMark } from '../../src/local-run/workbench.js';
@@ -165,6 +166,24 @@ describe('lab 1 on a half-built pipeline', () => {
     expect(withManaged['function.role-can-read-stream']!.message).toContain('kinesis:GetRecords (managed policy AWSLambdaKinesisExecutionRole)');
     await iam.send(new DetachRolePolicyCommand({ RoleName: 'iotlab-ingest-role', PolicyArn: managed }));
     expect(await repair()).toContain('created   policy read-stream of IAM role iotlab-ingest-role');
+  }, 60_000);
+});
+
+describe('lab 1 with its trigger switched off', () => {
+  it('names the disabled trigger and the command that enables it', async () => {
+    const lambda = new LambdaClient(clientConfig(sandbox));
+    const { EventSourceMappings = [] } = await lambda.send(new ListEventSourceMappingsCommand({ FunctionName: 'iotlab-ingest' }));
+    const uuid = EventSourceMappings[0]!.UUID!;
+    await lambda.send(new UpdateEventSourceMappingCommand({ UUID: uuid, Enabled: false }));
+    await until('the trigger to be Disabled', async () => ((await lambda.send(new GetEventSourceMappingCommand({ UUID: uuid }))).State === 'Disabled' ? true : undefined));
+    const checks = checksOf(await run(['check', '1', '--json', '--wait', '0']));
+    expect(checks['mapping.enabled']).toMatchObject({
+      status: 'fail',
+      message: 'The trigger from stream iotlab-stream to iotlab-ingest is Disabled, so no record reaches the function.',
+      hint: `aws lambda update-event-source-mapping --uuid ${uuid} --enabled`,
+    });
+    expect(checks['stream.metrics']!.status).toBe('skip');
+    expect(await repair()).toContain('updated trigger iotlab-stream → iotlab-ingest');
   }, 60_000);
 });
 
