@@ -9,6 +9,7 @@ import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, waitUntilTab
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 import { labTable } from '../test/sandbox/lab-table.js';
 import { median } from './stats.js';
+import { inFlight } from './in-flight.js';
 
 const require = createRequire(import.meta.url);
 const dynalite = require('dynalite') as (options: { createTableMs?: number }) => Server;
@@ -45,17 +46,11 @@ function batch(round: string, call: number): WriteRequest[] {
 
 /** Items per second for CALLS BatchWriteItem calls, IN_FLIGHT at a time. */
 async function round(ddb: DynamoDBClient, name: string): Promise<number> {
-  let next = 0;
   const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < CALLS) {
-        const call = next++;
-        const out = await ddb.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: batch(name, call) } }));
-        if (Object.keys(out.UnprocessedItems ?? {}).length) throw new Error('unprocessed items');
-      }
-    }),
-  );
+  await inFlight(CALLS, IN_FLIGHT, async (call) => {
+    const out = await ddb.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: batch(name, call) } }));
+    if (Object.keys(out.UnprocessedItems ?? {}).length) throw new Error('unprocessed items');
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return (CALLS * ITEMS_PER_CALL) / seconds;
 }

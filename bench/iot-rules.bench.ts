@@ -10,6 +10,7 @@ import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/cli
 import { CreateTopicRuleCommand, IoTClient } from '@aws-sdk/client-iot';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 import { median, percentile } from './stats.js';
+import { inFlight } from './in-flight.js';
 
 const MESSAGES = 2000;
 const LATENCY_SAMPLES = 300;
@@ -62,15 +63,7 @@ export default async function bench(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       const target = appended + MESSAGES;
       const started = performance.now();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: IN_FLIGHT }, async () => {
-          while (next < MESSAGES) {
-            const i = next++;
-            await client.publishAsync(`bench/dev${i % 8}`, body(i), { qos: 1 });
-          }
-        }),
-      );
+      await inFlight(MESSAGES, IN_FLIGHT, (i) => client.publishAsync(`bench/dev${i % 8}`, body(i), { qos: 1 }));
       await recordsReach(target);
       mqttRates.push(MESSAGES / ((performance.now() - started) / 1000));
     }
@@ -91,15 +84,7 @@ export default async function bench(): Promise<void> {
     const directRates: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const started = performance.now();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: IN_FLIGHT }, async () => {
-          while (next < MESSAGES) {
-            const i = next++;
-            await kinesis.send(new PutRecordCommand({ StreamName: 'bench', PartitionKey: `dev${i % 8}`, Data: Buffer.from(body(i)) }));
-          }
-        }),
-      );
+      await inFlight(MESSAGES, IN_FLIGHT, (i) => kinesis.send(new PutRecordCommand({ StreamName: 'bench', PartitionKey: `dev${i % 8}`, Data: Buffer.from(body(i)) })));
       directRates.push(MESSAGES / ((performance.now() - started) / 1000));
     }
     kinesis.destroy();

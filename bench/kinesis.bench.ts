@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 import { median } from './stats.js';
+import { inFlight } from './in-flight.js';
 
 const require = createRequire(import.meta.url);
 const kinesalite = require('kinesalite') as (options: { createStreamMs?: number; shardLimit?: number }) => Server;
@@ -42,18 +43,13 @@ async function newStream(t: Target, name: string): Promise<void> {
   await waitUntilStreamExists({ client: t.client, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { StreamName: name });
 }
 
-/** Records per second for CALLS PutRecords calls, `inFlight` at a time. */
-async function put(t: Target, stream: string, inFlight: number): Promise<number> {
-  let next = 0;
+/** Records per second for CALLS PutRecords calls, `concurrency` at a time. */
+async function put(t: Target, stream: string, concurrency: number): Promise<number> {
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < CALLS) {
-        const out = await t.client.send(new PutRecordsCommand({ StreamName: stream, Records: batch(next++) }));
-        if (out.FailedRecordCount) throw new Error(`${t.name}: ${out.FailedRecordCount} records failed`);
-      }
-    }),
-  );
+  await inFlight(CALLS, concurrency, async (call) => {
+    const out = await t.client.send(new PutRecordsCommand({ StreamName: stream, Records: batch(call) }));
+    if (out.FailedRecordCount) throw new Error(`${t.name}: ${out.FailedRecordCount} records failed`);
+  });
   return (CALLS * RECORDS_PER_CALL) / ((performance.now() - started) / 1000);
 }
 

@@ -8,6 +8,7 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startSandbox } from '../sandbox/index.js';
 import { median, percentile } from './stats.js';
+import { trustPolicy } from '../test/sandbox/trust-policy.js';
 
 const CALLS = 300;
 const ROUNDS = 3;
@@ -32,7 +33,7 @@ export default async function (): Promise<void> {
   const running = await startSandbox({ port: 0, inMemory: true, verbose: false });
   try {
     const config = { endpoint: running.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const trust = trustPolicy('lambda.amazonaws.com');
     const role = (await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'bench', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
     const lambda = new LambdaClient(config);
     const sts = new STSClient(config);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 import { median } from './stats.js';
+import { inFlight } from './in-flight.js';
 
 const require = createRequire(import.meta.url);
 
@@ -32,15 +33,8 @@ function client({ endpoint, credentials }: Target): S3Client {
 
 /** Objects per second for OBJECTS PutObject calls, IN_FLIGHT at a time, under fresh keys. */
 async function round(s3: S3Client, prefix: string): Promise<number> {
-  let next = 0;
   const started = process.hrtime.bigint();
-  const worker = async () => {
-    while (next < OBJECTS) {
-      const i = next++;
-      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}/2026/11/28/10/reading-${i}.json`, Body: BODY, ContentType: 'application/json' }));
-    }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  await inFlight(OBJECTS, IN_FLIGHT, (i) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}/2026/11/28/10/reading-${i}.json`, Body: BODY, ContentType: 'application/json' })));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return OBJECTS / seconds;
 }

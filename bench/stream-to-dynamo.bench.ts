@@ -11,6 +11,7 @@ import { startSandbox } from '../sandbox/index.js';
 import { labTable } from '../test/sandbox/lab-table.js';
 import { zipFixture } from '../test/sandbox/lambda-zip.js';
 import { median, percentile } from './stats.js';
+import { trustPolicy } from '../test/sandbox/trust-policy.js';
 
 const BURST = 5000;
 const ROUNDS = 3;
@@ -47,7 +48,7 @@ export default async function (): Promise<void> {
   try {
     const config = { endpoint: running.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
     const iam = new IAMClient(config);
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const trust = trustPolicy('lambda.amazonaws.com');
     const role = (await iam.send(new CreateRoleCommand({ RoleName: 'bench-ingest', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
     await iam.send(new AttachRolePolicyCommand({ RoleName: 'bench-ingest', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole' }));
     const kinesis = new KinesisClient(config);

@@ -23,9 +23,10 @@ import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { useSandbox } from './support.js';
 import { labTable } from './lab-table.js';
 import { zipFiles as zip } from './lambda-zip.js';
+import { trustPolicy } from './trust-policy.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/lambda');
-const trustLambda = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const trustLambda = trustPolicy('lambda.amazonaws.com');
 const lambdaUri = (fnArn: string) => `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${fnArn}/invocations`;
 
 /** A Node.js function that answers with the event it got, or with whatever `respond` says. */

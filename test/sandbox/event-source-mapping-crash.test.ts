@@ -12,6 +12,7 @@ import { clientConfig as config } from './support.js';
 import { labTable } from './lab-table.js';
 import { zipFixture } from './lambda-zip.js';
 import { killHard, useChildSandboxes } from './child-sandbox.js';
+import { trustPolicy } from './trust-policy.js';
 
 const BATCH_SIZE = 10;
 const SHARDS = 2;
@@ -43,7 +44,7 @@ describe('event source mapping crash and restart', () => {
     const dataDir = sandboxes.tempDir('esm-crash-');
     const first = await sandboxes.start(dataDir);
     const iam = new IAMClient(config(first.endpoint));
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const trust = trustPolicy('lambda.amazonaws.com');
     const role = (await iam.send(new CreateRoleCommand({ RoleName: 'crash-role', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
     await iam.send(new AttachRolePolicyCommand({ RoleName: 'crash-role', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole' }));
     let kinesis = new KinesisClient(config(first.endpoint));

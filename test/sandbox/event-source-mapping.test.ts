@@ -24,8 +24,9 @@ import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cl
 import { useSandbox } from './support.js';
 import { labTable } from './lab-table.js';
 import { zipFixture } from './lambda-zip.js';
+import { trustPolicy } from './trust-policy.js';
 
-const trustLambda = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const trustLambda = trustPolicy('lambda.amazonaws.com');
 const KINESIS_EXECUTION = 'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole';
 
 const reading = (device: string, i: number) => ({ DEVICE_NAME: device, TIMESTAMP: `2026-11-28T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, HUMIDITY: 40 + (i % 10), TEMPERATURE: 20 + (i % 7) });

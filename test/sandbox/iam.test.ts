@@ -35,11 +35,10 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
 import { useSandbox } from './support.js';
 import { awsCli, requireAwsCli } from './aws-cli.js';
+import { trustPolicy as trust } from './trust-policy.js';
 
 const ACCOUNT = '000000000000';
 
-const trust = (service: string) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
 const LAMBDA_TRUST = trust('lambda.amazonaws.com');
 const WRITE_TABLE = JSON.stringify({
   Version: '2012-10-17',

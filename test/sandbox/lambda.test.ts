@@ -32,9 +32,10 @@ import { startSandbox } from '../../sandbox/index.js';
 import { clientConfig, useSandbox } from './support.js';
 import { labTable } from './lab-table.js';
 import { zipFiles, zipFixture } from './lambda-zip.js';
+import { trustPolicy } from './trust-policy.js';
 
-const trustLambda = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-const trustEc2 = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const trustLambda = trustPolicy('lambda.amazonaws.com');
+const trustEc2 = trustPolicy('ec2.amazonaws.com');
 
 const json = (out: InvokeCommandOutput) => JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8'));
 const payload = (value: unknown) => Buffer.from(JSON.stringify(value));
