@@ -2,7 +2,8 @@
 // memory per sandbox), it signs device certificates for CreateKeysAndCertificate and the broker's TLS
 // server certificate. Keys come from Node's native RSA generator; node-forge builds and signs the X.509.
 
-import { createHash, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
+import { createHash, generateKeyPair, randomBytes, X509Certificate } from 'node:crypto';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
@@ -33,8 +34,16 @@ const DEVICE_SUBJECT = [{ name: 'commonName', value: 'AWS IoT Certificate' }];
 const DEVICE_NOT_AFTER = Date.UTC(2049, 11, 31, 23, 59, 59);
 const DAY = 24 * 3600 * 1000;
 
-function rsaKeys(): { publicKeyPem: string; privateKeyPem: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+const generateKeyPairAsync = promisify(generateKeyPair);
+
+export interface RsaKeys {
+  publicKeyPem: string;
+  privateKeyPem: string;
+}
+
+/** An RSA 2048 key pair, made on libuv's thread pool: a key takes ~300 ms, which must not stall every other call. */
+export async function rsaKeys(): Promise<RsaKeys> {
+  const { publicKey, privateKey } = await generateKeyPairAsync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
@@ -75,8 +84,8 @@ export function certificateIdOf(certPem: string): string {
   return createHash('sha256').update(new X509Certificate(certPem).raw).digest('hex');
 }
 
-function createCa(): CertificateAuthority {
-  const keys = rsaKeys();
+async function createCa(): Promise<CertificateAuthority> {
+  const keys = await rsaKeys();
   const now = Date.now();
   const certPem = sign(
     {
@@ -96,7 +105,7 @@ function createCa(): CertificateAuthority {
 }
 
 /** The CA kept under `<dataDir>/iot/`, created there the first time; a fresh one in memory without a data directory. */
-export function loadOrCreateCa(dataDir: string | null): CertificateAuthority {
+export async function loadOrCreateCa(dataDir: string | null): Promise<CertificateAuthority> {
   if (!dataDir) return createCa();
   const dir = join(dataDir, 'iot');
   const certPath = join(dir, 'ca.pem');
@@ -104,7 +113,7 @@ export function loadOrCreateCa(dataDir: string | null): CertificateAuthority {
   if (existsSync(certPath) && existsSync(keyPath)) {
     return { certPem: readFileSync(certPath, 'utf8'), keyPem: readFileSync(keyPath, 'utf8'), certPath };
   }
-  const ca = createCa();
+  const ca = await createCa();
   mkdirSync(dir, { recursive: true });
   writeFileSync(keyPath, ca.keyPem, { mode: 0o600 });
   writeFileSync(certPath, ca.certPem);
@@ -112,8 +121,8 @@ export function loadOrCreateCa(dataDir: string | null): CertificateAuthority {
 }
 
 /** A device certificate and key pair, as CreateKeysAndCertificate returns them. */
-export function issueDeviceCertificate(ca: CertificateAuthority, now: number): IssuedCertificate {
-  const keys = rsaKeys();
+export async function issueDeviceCertificate(ca: CertificateAuthority, now: number): Promise<IssuedCertificate> {
+  const keys = await rsaKeys();
   // Valid from a minute earlier so a client whose clock lags a little still accepts it.
   const validFrom = now - 60_000;
   const certificatePem = sign(
@@ -134,8 +143,7 @@ export function issueDeviceCertificate(ca: CertificateAuthority, now: number): I
 }
 
 /** The broker's TLS certificate, valid for every name a client may dial (127.0.0.1, localhost, the endpoint host). */
-export function issueServerCertificate(ca: CertificateAuthority, hosts: string[]): { certPem: string; keyPem: string } {
-  const keys = rsaKeys();
+export function issueServerCertificate(ca: CertificateAuthority, hosts: string[], keys: RsaKeys): { certPem: string; keyPem: string } {
   const now = Date.now();
   const altNames = [...new Set(hosts)].map((h) => (isIP(h) ? { type: 7, ip: h } : { type: 2, value: h }));
   const certPem = sign(

@@ -6,7 +6,7 @@ import { accountForAccessKey } from '../../edge/sigv4.js';
 import type { Sandbox } from '../../sandbox.js';
 import { DEFAULT_HOST, DEFAULT_MQTT_PORT, DEFAULT_MQTTS_PORT, DEFAULT_REGION, SANDBOX_CREDENTIALS } from '../../settings.js';
 import { IotBroker, type BrokerOptions } from '../../iot/broker/broker.js';
-import { issueServerCertificate, loadOrCreateCa, type CertificateAuthority } from '../../iot/pki.js';
+import { issueServerCertificate, loadOrCreateCa, rsaKeys, type CertificateAuthority } from '../../iot/pki.js';
 import { RulesEngine } from '../../iot/rules/engine.js';
 import type { IotApi } from './api.js';
 
@@ -47,10 +47,11 @@ async function startBroker(sandbox: Sandbox, engine: RulesEngine, base: Omit<Bro
 }
 
 export async function startIotRuntime(sandbox: Sandbox): Promise<IotApi> {
-  const ca = loadOrCreateCa(sandbox.dataDir);
+  // The CA's key (first start) and the server's key are made side by side on the thread pool.
+  const [ca, serverKeys] = await Promise.all([loadOrCreateCa(sandbox.dataDir), rsaKeys()]);
   const bindHost = sandbox.options.host ?? DEFAULT_HOST;
   const endpointHost = bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost;
-  const server = issueServerCertificate(ca, [endpointHost, '127.0.0.1', 'localhost']);
+  const server = issueServerCertificate(ca, [endpointHost, '127.0.0.1', 'localhost'], serverKeys);
   const engine = new RulesEngine(sandbox);
   const broker = await startBroker(sandbox, engine, {
     host: bindHost,

@@ -12,9 +12,9 @@ export const createKeysAndCertificate = defineOperation<{ setAsActive?: boolean 
   name: 'CreateKeysAndCertificate',
   input: struct({ setAsActive: bool() }),
   http: { method: 'POST', path: '/keys-and-certificate', query: { setAsActive: 'setAsActive' } },
-  handler(input, ctx) {
+  async handler(input, ctx) {
     const now = ctx.clock.now();
-    const issued = issueDeviceCertificate(iotRuntime(ctx.sandbox).ca, Date.now());
+    const issued = await issueDeviceCertificate(iotRuntime(ctx.sandbox).ca, Date.now());
     const certificateArn = iotArn(ctx, `cert/${issued.certificateId}`);
     certificates(ctx.sandbox, ctx).set(issued.certificateId, {
       certificateId: issued.certificateId,
