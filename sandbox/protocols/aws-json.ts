@@ -49,13 +49,19 @@ export function awsJsonCodec(version: '1.0' | '1.1', cbor = false): Codec {
       return {
         status: err.status,
         headers: { 'content-type': contentType, 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.code, ...queryCompatibleErrorHeaders(err, service) },
-        body: body({ __type: err.code, message: err.message, ...err.fields }),
+        body: body({ __type: err.code, ...messageField(err), ...err.fields }),
       };
     },
     unknownOperation(name) {
       return new ServiceError('UnknownOperationException', name ? `Unknown operation ${name}` : 'Missing X-Amz-Target', 400);
     },
   };
+}
+
+/** Coral's own SerializationException spells the field `Message`; service errors use `message`; an empty one is left out. */
+function messageField(err: ServiceError): Record<string, string> {
+  if (!err.message) return {};
+  return err.code === 'SerializationException' ? { Message: err.message } : { message: err.message };
 }
 
 export { isCbor };

@@ -77,17 +77,54 @@ export function validateInput<T = Record<string, unknown>>(shape: StructureShape
   return normalised as T;
 }
 
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return typeof value[0] === 'object' ? 'array' : 'array';
-  if (Buffer.isBuffer(value)) return 'blob';
-  return typeof value;
+// AWS's JSON services share one deserializer (Coral); its type errors name the Java class it read.
+const CORAL_NUMBER = 'class com.amazon.coral.value.json.numbers.TruncatingBigNumber';
+const CORAL_TARGET: Record<string, string> = {
+  string: 'an String',
+  integer: 'an Integer',
+  long: 'an Long',
+  double: 'an Double',
+  boolean: 'an Boolean',
+  blob: 'a Blob',
+  timestamp: 'milliseconds since epoch',
+};
+
+/** The text Coral gives when `value` (as read off the wire) cannot become a `type`. */
+function typeMismatch(type: Shape['type'], value: unknown): string {
+  if (Array.isArray(value)) return 'Start of list found where not expected';
+  if (typeof value === 'object' && value !== null && !Buffer.isBuffer(value) && !(value instanceof Uint8Array) && !(value instanceof Date)) {
+    return 'Start of structure or map found where not expected.';
+  }
+  if (type === 'list') return 'Expected list or null';
+  if (type === 'map') return 'Expected map or null';
+  if (type === 'structure') return 'Expected null';
+  const target = CORAL_TARGET[type] ?? `an ${type}`;
+  if (typeof value === 'number' || typeof value === 'bigint') return `${CORAL_NUMBER} can not be converted to ${target}`;
+  if (typeof value === 'boolean') return `class java.lang.Boolean can not be converted to ${target}`;
+  if (typeof value === 'string' && (type === 'boolean' || type === 'blob')) return `'${value}' can not be converted to ${target}`;
+  if (typeof value === 'string') return `class java.lang.String can not be converted to ${target}`;
+  return `Unexpected field type`;
+}
+
+/** Coral's strict base64 reading: the reason a string is not a blob, or undefined when it is one. */
+function base64Problem(text: string): string | undefined {
+  if (text.length % 4 !== 0) return `Base64 encoded length is expected a multiple of 4 bytes but found: ${text.length}`;
+  const body = text.replace(/={1,2}$/, '');
+  const bad = /[^A-Za-z0-9+/]/.exec(body);
+  if (bad) return `Invalid Base64 character: '${bad[0]}'`;
+  // The bits a padded final group cannot carry must be zero.
+  const pad = text.length - body.length;
+  if (pad > 0) {
+    const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(body.charAt(body.length - 1));
+    if ((pad === 1 && last % 4 !== 0) || (pad === 2 && last % 16 !== 0)) return 'Invalid last non-pad Base64 character dectected';
+  }
+  return undefined;
 }
 
 /** Stage one: wire types. Returns a normalised copy; throws SerializationException on a type mismatch. */
 function coerce(shape: Shape, value: unknown, wire: WireForm, path: string): unknown {
   if (value === null || value === undefined) return undefined;
-  const wrong = () => serializationError(`Unexpected ${describe(value)} value for ${path || 'input'}: expected ${shape.type}`);
+  const wrong = () => serializationError(typeMismatch(shape.type, value));
   switch (shape.type) {
     case 'any':
       return value;
@@ -113,7 +150,8 @@ function coerce(shape: Shape, value: unknown, wire: WireForm, path: string): unk
       if (Buffer.isBuffer(value)) return value;
       if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
       if (typeof value === 'string' && wire !== 'cbor') {
-        if (!/^[A-Za-z0-9+/\s]*={0,2}$/.test(value)) throw serializationError('Base64 encoded data is not valid');
+        const problem = base64Problem(value);
+        if (problem) throw serializationError(`'${value}' can not be converted to a Blob: ${problem}`);
         return Buffer.from(value, 'base64');
       }
       throw wrong();
@@ -121,7 +159,10 @@ function coerce(shape: Shape, value: unknown, wire: WireForm, path: string): unk
       if (value instanceof Date) return value;
       if (typeof value === 'number') return new Date(value * 1000);
       if (typeof value === 'string') {
-        const d = /^\d+(\.\d+)?$/.test(value) ? new Date(Number(value) * 1000) : new Date(value);
+        const numeric = /^\d+(\.\d+)?$/.test(value);
+        // JSON carries epoch seconds as numbers (awsJson) or dates as text (restJson), never digits in a string.
+        if (numeric && wire === 'json') throw wrong();
+        const d = numeric ? new Date(Number(value) * 1000) : new Date(value);
         if (Number.isNaN(d.getTime())) throw wrong();
         return d;
       }
