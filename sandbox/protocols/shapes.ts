@@ -70,7 +70,8 @@ export function validateInput<T = Record<string, unknown>>(shape: StructureShape
   const problems: string[] = [];
   checkConstraints(shape, normalised, '', naming, problems);
   if (problems.length > 0) {
-    const n = problems.length;
+    // Coral stops collecting at ten problems and counts only those.
+    const n = Math.min(problems.length, MAX_MESSAGES);
     const text = `${n} validation error${n === 1 ? '' : 's'} detected: ${problems.slice(0, MAX_MESSAGES).join('; ')}`;
     throw new ServiceError(options.validationCode ?? 'ValidationException', text, 400);
   }
@@ -197,17 +198,43 @@ function memberLabel(name: string, naming: 'lowerCamel' | 'asIs'): string {
   return naming === 'lowerCamel' ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
-function show(value: unknown): string {
+function show(value: unknown, shape: Shape): string {
   if (Buffer.isBuffer(value)) return `java.nio.HeapByteBuffer[pos=0 lim=${value.length} cap=${value.length}]`;
   if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')}]`;
   if (value instanceof Date) return value.toISOString();
+  // A map reads as Java's Map.toString does: {key=value, ...}.
+  if (shape.type === 'map') return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ')}}`;
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
   return String(value);
 }
 
+const isScalar = (shape: Shape) => shape.type === 'string' || shape.type === 'integer' || shape.type === 'long' || shape.type === 'double' || shape.type === 'blob';
+
+/** Every constraint of a scalar shape, in the words and order Coral lists them in for collection members. */
+function describe(shape: Shape): string {
+  const parts: string[] = [];
+  if (shape.type === 'string' || shape.type === 'blob') {
+    if (shape.max !== undefined) parts.push(`Member must have length less than or equal to ${shape.max}`);
+    if (shape.min !== undefined) parts.push(`Member must have length greater than or equal to ${shape.min}`);
+  }
+  if (shape.type === 'integer' || shape.type === 'long' || shape.type === 'double') {
+    if (shape.max !== undefined) parts.push(`Member must have value less than or equal to ${shape.max}`);
+    if (shape.min !== undefined) parts.push(`Member must have value greater than or equal to ${shape.min}`);
+  }
+  if (shape.type === 'string' && shape.pattern !== undefined) parts.push(`Member must satisfy regular expression pattern: ${shape.pattern}`);
+  if (shape.type === 'string' && shape.enum !== undefined) parts.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+  return parts.join(', ');
+}
+
+function violates(shape: Shape, value: unknown): boolean {
+  const problems: string[] = [];
+  checkConstraints(shape, value, 'item', 'asIs', problems);
+  return problems.length > 0;
+}
+
 /** Stage two: constraints, collected in member order as AWS reports them. */
 function checkConstraints(shape: Shape, value: unknown, path: string, naming: 'lowerCamel' | 'asIs', out: string[]): void {
-  const at = (msg: string) => out.push(`Value ${value === undefined ? 'null' : `'${show(value)}'`} at '${path}' failed to satisfy constraint: ${msg}`);
+  const at = (msg: string) => out.push(`Value ${value === undefined ? 'null' : `'${show(value, shape)}'`} at '${path}' failed to satisfy constraint: ${msg}`);
   if (value === undefined) {
     if (shape.required && path) at('Member must not be null');
     return;
@@ -239,17 +266,21 @@ function checkConstraints(shape: Shape, value: unknown, path: string, naming: 'l
       const items = value as unknown[];
       if (shape.min !== undefined && items.length < shape.min) at(`Member must have length greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && items.length > shape.max) at(`Member must have length less than or equal to ${shape.max}`);
-      items.forEach((item, i) => checkConstraints(shape.member, item, `${path}.${i + 1}.member`, naming, out));
+      // Coral reports a bad item of a list of scalars once, on the list, with all the item's constraints;
+      // items that are structures or collections are reported by their own path.
+      if (isScalar(shape.member)) {
+        if (items.some((item) => violates(shape.member, item))) at(`Member must satisfy constraint: [${describe(shape.member)}]`);
+      } else items.forEach((item, i) => checkConstraints(shape.member, item, `${path}.${i + 1}.member`, naming, out));
       return;
     }
     case 'map': {
       const entries = Object.entries(value as Record<string, unknown>);
       if (shape.min !== undefined && entries.length < shape.min) at(`Member must have length greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && entries.length > shape.max) at(`Member must have length less than or equal to ${shape.max}`);
-      for (const [k, v] of entries) {
-        checkConstraints(shape.key, k, `${path}.${k}.key`, naming, out);
-        checkConstraints(shape.value, v, `${path}.${k}.value`, naming, out);
-      }
+      if (entries.some(([k]) => violates(shape.key, k))) at(`Map keys must satisfy constraint: [${describe(shape.key)}]`);
+      if (isScalar(shape.value)) {
+        if (entries.some(([, v]) => violates(shape.value, v))) at(`Map value must satisfy constraint: [${describe(shape.value)}]`);
+      } else for (const [k, v] of entries) checkConstraints(shape.value, v, `${path}.${k}`, naming, out);
       return;
     }
     case 'structure': {

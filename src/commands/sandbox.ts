@@ -20,6 +20,7 @@ export interface SandboxStartOptions {
   verifySignatures?: boolean;
   enforceLimits?: boolean;
   metricDelay?: string;
+  provisioningDelay?: string;
   firehoseIntervalScale?: string;
   mqttPort?: string;
   mqttsPort?: string;
@@ -76,6 +77,7 @@ function argsFor(options: SandboxStartOptions): string[] {
   if (options.verifySignatures) args.push('--verify-signatures');
   if (options.enforceLimits) args.push('--enforce-limits');
   if (options.metricDelay !== undefined) args.push('--metric-delay', options.metricDelay);
+  if (options.provisioningDelay !== undefined) args.push('--provisioning-delay', options.provisioningDelay);
   if (options.firehoseIntervalScale !== undefined) args.push('--firehose-interval-scale', options.firehoseIntervalScale);
   if (options.mqttPort !== undefined) args.push('--mqtt-port', options.mqttPort);
   if (options.mqttsPort !== undefined) args.push('--mqtts-port', options.mqttsPort);

@@ -52,6 +52,10 @@ export const invalidOrderingSequence = (s: StreamRef, seq: string) =>
 export const invalidStartingSequence = (s: StreamRef, shardId: string, seq: string) =>
   invalid(`StartingSequenceNumber ${seq} used in GetShardIterator on shard ${shardId} in stream ${s.name} under account ${s.accountId} is invalid.`);
 
+/** What Kinesis answers for a legacy (version 0) sequence number on a current shard: a bare 500. */
+export const legacySequenceFailure = () => new ServiceError('InternalFailure', '', 500);
+export const sequenceOfOtherStream = (s: StreamRef, shardId: string, seq: string) =>
+  invalid(`StartingSequenceNumber ${seq} used in GetShardIterator on shard ${shardId} in stream ${s.name} under account ${s.accountId} is invalid because it did not come from this stream.`);
 export const sequenceOfOtherShard = (encoded: string, shardId: string) =>
   invalid(`Invalid StartingSequenceNumber. It encodes ${encoded}, while it was used in a call to a shard with ${shardId}`);
 
@@ -81,7 +85,7 @@ export const illegalTagCharacters = (s: StreamRef, action: 'add' | 'remove') =>
     `Failed to ${action} tags ${action === 'add' ? 'to' : 'from'} stream ${s.name} under account ${s.accountId} because some tags contained illegal characters. ` +
       "The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.",
   );
-export const illegalTagValueCharacters = () => invalid('Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.');
+export const invalidTagCharacters = () => invalid('Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.');
 
 export const recordTooLarge = (index: number | undefined) =>
   new ServiceError(

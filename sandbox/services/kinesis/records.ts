@@ -57,8 +57,10 @@ export function appendRecords(sandbox: Sandbox, stream: StreamMeta, entries: Put
   const rt = runtime(sandbox);
   const enforce = sandbox.options.enforceLimits === true;
   const second = Math.floor(now / 1000);
-  const batches = new Map<ShardMeta, StoredRecord[]>();
-  const results: Appended[] = entries.map((entry) => {
+  // Kinesis numbers a call's records shard by shard, so one shard's records in a call get consecutive
+  // counters: first route (and rate-check) every entry, then number each shard's share in call order.
+  const routed = new Map<ShardMeta, number[]>();
+  const results: Appended[] = entries.map((entry, i) => {
     const hash = entry.ExplicitHashKey !== undefined ? BigInt(entry.ExplicitHashKey) : partitionKeyHash(entry.PartitionKey);
     const shard = shardForHash(stream, hash);
     const size = entry.Data.length + Buffer.byteLength(entry.PartitionKey, 'utf8');
@@ -72,13 +74,24 @@ export function appendRecords(sandbox: Sandbox, stream: StreamMeta, entries: Put
       w.records += 1;
       w.bytes += size;
     }
-    let batch = batches.get(shard);
-    if (!batch) batches.set(shard, (batch = []));
-    const counter = rt.nextCounter(stream);
-    const sequenceNumber = encodeSequence({ shardCreatedAt: shard.createdAt, shardIndex: shard.index, counter, time: now });
-    batch.push({ sequenceNumber, partitionKey: entry.PartitionKey, data: entry.Data, arrival: now, counter });
-    return { shardId: shard.shardId, sequenceNumber };
+    let indexes = routed.get(shard);
+    if (!indexes) routed.set(shard, (indexes = []));
+    indexes.push(i);
+    return { shardId: shard.shardId };
   });
+  const batches = new Map<ShardMeta, StoredRecord[]>();
+  for (const [shard, indexes] of routed) {
+    batches.set(
+      shard,
+      indexes.map((i) => {
+        const entry = entries[i];
+        const counter = rt.nextCounter(stream);
+        const sequenceNumber = encodeSequence({ shardCreatedAt: shard.createdAt, shardIndex: shard.index, counter, time: now });
+        results[i].sequenceNumber = sequenceNumber;
+        return { sequenceNumber, partitionKey: entry.PartitionKey, data: entry.Data, arrival: now, counter };
+      }),
+    );
+  }
   const cutoff = now - stream.retentionHours * HOUR_MS;
   for (const [shard, batch] of batches) {
     const log = rt.log(stream, shard.shardId);

@@ -25,17 +25,45 @@ export function encodeSequence(parts: SequenceParts): string {
   return BigInt('0x' + digits).toString(10);
 }
 
-/** The parts of a sequence number we issued; undefined for anything that is not in our format. */
-export function decodeSequence(seq: string): SequenceParts | undefined {
-  if (!/^\d{1,60}$/.test(seq)) return undefined;
-  const digits = BigInt(seq).toString(16);
-  if (digits.length !== 47 || digits[0] !== '2' || digits[46] !== '2' || digits.slice(27, 30) !== '000') return undefined;
-  return {
-    shardCreatedAt: parseInt(digits.slice(1, 10), 16) * 1000,
-    shardIndex: parseInt(digits.slice(38, 46), 16) | 0,
-    counter: BigInt('0x' + digits.slice(11, 27)),
-    time: parseInt(digits.slice(30, 38), 16) * 1000,
-  };
+/**
+ * A sequence number as Kinesis reads one a client sends: the current format (version 2, which we issue),
+ * the older version 1, and the legacy version 0 (any number below 2^129; small ones are read as if
+ * 2^124 were added). Undefined where Kinesis calls the number invalid: another version, a counter or
+ * shard-creation time out of range. The shard index is a signed 32-bit field, so it may read negative.
+ */
+export interface ReadSequence {
+  version: 0 | 1 | 2;
+  shardIndex: number;
+  shardCreatedAt: number;
+  /** The record's arrival time (versions 1 and 2). */
+  time?: number;
+}
+
+const V0_BASE = 1n << 124n;
+const V0_END = 1n << 129n;
+const V2_LOW = 1n << 185n;
+const V2_HIGH = 3n << 184n;
+/** Shard-creation seconds from here on (the year 2477) are refused. */
+const MAX_CREATED_SECONDS = 16_025_175_000;
+
+export function readSequence(seq: string): ReadSequence | undefined {
+  if (!/^\d{1,130}$/.test(seq)) return undefined;
+  let n = BigInt(seq);
+  if (n < V0_BASE) n += V0_BASE;
+  const digits = n.toString(16);
+  const createdSeconds = parseInt(digits.slice(1, 10), 16);
+  if (n < V0_END) {
+    if (createdSeconds >= MAX_CREATED_SECONDS) return undefined;
+    return { version: 0, shardIndex: parseInt(digits.slice(28, 32), 16), shardCreatedAt: createdSeconds * 1000 };
+  }
+  if (n <= V2_LOW || n >= V2_HIGH) return undefined;
+  const version = parseInt(digits.slice(-1), 16);
+  if (version === 1) {
+    return { version, shardIndex: parseInt(digits.slice(38, 46), 16) | 0, shardCreatedAt: createdSeconds * 1000, time: parseInt(digits.slice(13, 22), 16) * 1000 };
+  }
+  if (version !== 2) return undefined;
+  if (parseInt(digits[11], 16) > 7 || createdSeconds >= MAX_CREATED_SECONDS) return undefined;
+  return { version, shardIndex: parseInt(digits.slice(38, 46), 16) | 0, shardCreatedAt: createdSeconds * 1000, time: parseInt(digits.slice(29, 38), 16) * 1000 };
 }
 
 /** Orders decimal strings without leading zeros numerically. */

@@ -82,17 +82,22 @@ export type Need = 'exists' | 'readable' | 'active';
  * ResourceInUseException when it is not in a state the operation accepts.
  */
 export function requireStream(ctx: RequestContext, input: { StreamName?: string; StreamARN?: string }, need: Need): StreamMeta {
-  const byArn = input.StreamARN ? ARN.exec(input.StreamARN) : null;
-  const name = input.StreamName ?? byArn?.[3];
-  if (!name) throw nameOrArnRequired();
-  if (input.StreamName && byArn && byArn[3] !== input.StreamName) throw arnMismatch();
-  const accountId = byArn?.[2] ?? ctx.accountId;
-  const stream = lookupStream(ctx.sandbox, ctx, input.StreamARN ?? name);
-  if (!stream) throw streamNotFound({ name, accountId });
+  const ref = targetRef(ctx, input);
+  const stream = lookupStream(ctx.sandbox, ctx, input.StreamARN ?? ref.name);
+  if (!stream) throw streamNotFound(ref);
   const status = statusOf(stream, ctx.sandbox, ctx.clock.now())!;
   const ok = need === 'exists' || status === 'ACTIVE' || (need === 'readable' && status === 'UPDATING');
   if (!ok) throw streamNotActive(refOf(stream), status);
   return stream;
+}
+
+/** The stream an operation names, as its errors name it (whether or not it exists). */
+export function targetRef(ctx: RequestContext, input: { StreamName?: string; StreamARN?: string }): StreamRef {
+  const byArn = input.StreamARN ? ARN.exec(input.StreamARN) : null;
+  const name = input.StreamName ?? byArn?.[3];
+  if (!name) throw nameOrArnRequired();
+  if (input.StreamName && byArn && byArn[3] !== input.StreamName) throw arnMismatch();
+  return { name, accountId: byArn?.[2] ?? ctx.accountId };
 }
 
 export function saveStream(sandbox: Sandbox, stream: StreamMeta): void {
@@ -112,7 +117,8 @@ export function sweepDeleted(sandbox: Sandbox): void {
   for (const stream of allStreams(sandbox).values()) if (stream.deletedAt !== undefined && !statusOf(stream, sandbox, now)) removeStream(sandbox, stream);
 }
 
-export const shardIdFor = (index: number) => `shardId-${String(index).padStart(12, '0')}`;
+/** `shardId-` and the index in twelve places, as Java's %012d prints it (a negative index keeps its sign first). */
+export const shardIdFor = (index: number) => `shardId-${index < 0 ? '-' + String(-index).padStart(11, '0') : String(index).padStart(12, '0')}`;
 
 export function startingSequence(createdAt: number, index: number): string {
   return encodeSequence({ shardCreatedAt: createdAt, shardIndex: index, counter: 0n, time: createdAt });

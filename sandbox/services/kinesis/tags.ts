@@ -1,18 +1,24 @@
-// Tag rules Kinesis applies beyond the model's lengths: allowed characters and at most 50 tags a stream.
+// Tag rules Kinesis applies beyond the model's lengths, in AWS's order: first the character set every
+// AWS tagging API shares (keys and values), then Kinesis's own narrower set, which also refuses '%';
+// and at most 50 tags a stream.
 
-import { illegalTagCharacters, illegalTagValueCharacters, tooManyTags, type StreamRef } from './errors.js';
+import { illegalTagCharacters, invalidTagCharacters, tooManyTags, type StreamRef } from './errors.js';
 
 export const MAX_TAGS = 50;
-const KEY_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const VALUE_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@%]*$/u;
+const TAGGING_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@%]*$/u;
+const KINESIS_CHARS = /^[^%]*$/u;
+
+function checkCharacters(ref: StreamRef, texts: string[], action: 'add' | 'remove'): void {
+  if (texts.some((t) => !TAGGING_CHARS.test(t))) throw invalidTagCharacters();
+  if (texts.some((t) => !KINESIS_CHARS.test(t))) throw illegalTagCharacters(ref, action);
+}
 
 export function checkTagKeys(ref: StreamRef, keys: string[], action: 'add' | 'remove'): void {
-  if (keys.some((k) => !KEY_CHARS.test(k))) throw illegalTagCharacters(ref, action);
+  checkCharacters(ref, keys, action);
 }
 
 export function checkTags(ref: StreamRef, tags: Record<string, string>): void {
-  checkTagKeys(ref, Object.keys(tags), 'add');
-  if (Object.values(tags).some((v) => !VALUE_CHARS.test(v))) throw illegalTagValueCharacters();
+  checkCharacters(ref, [...Object.keys(tags), ...Object.values(tags)], 'add');
 }
 
 export function mergeTags(ref: StreamRef, current: Record<string, string>, added: Record<string, string>): Record<string, string> {

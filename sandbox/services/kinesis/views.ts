@@ -14,8 +14,12 @@ export function shardView(shard: ShardMeta) {
   };
 }
 
-/** Shards still visible: closed shards disappear once everything in them has passed retention. */
+/**
+ * Shards visible now: none while the stream is being created, and closed shards disappear once
+ * everything in them has passed retention.
+ */
 export function visibleShards(stream: StreamMeta, now: number): ShardMeta[] {
+  if (stream.busyStatus === 'CREATING' && now < stream.busyUntil) return [];
   const retention = stream.retentionHours * 3_600_000;
   return stream.shards.filter((s) => s.closedAt === undefined || s.closedAt + retention > now);
 }

@@ -5,16 +5,19 @@ import { str, struct, timestamp } from '../../../protocols/shapes.js';
 import type { RequestContext } from '../../../edge/context.js';
 import {
   invalidStartingSequence,
+  legacySequenceFailure,
   iteratorNeedsSequence,
   iteratorNeedsTimestamp,
   iteratorTakesNoSequence,
   sequenceOfOtherShard,
+  sequenceOfOtherStream,
   shardNotFound,
+  shardNotFoundForList,
   timestampInFuture,
 } from '../errors.js';
-import { decodeSequence } from '../sequence-numbers.js';
+import { readSequence } from '../sequence-numbers.js';
 import { encodeIterator, type ReadPosition } from '../shard-iterator.js';
-import { refOf, requireStream, runtime, shardIdFor, type ShardMeta, type StreamMeta } from '../store.js';
+import { lookupStream, refOf, requireStream, runtime, shardIdFor, targetRef, type ShardMeta, type StreamMeta } from '../store.js';
 import { sequenceNumber, shardId, streamTarget, type StreamTarget } from '../shapes.js';
 
 const TYPES = ['AT_SEQUENCE_NUMBER', 'AFTER_SEQUENCE_NUMBER', 'TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] as const;
@@ -35,15 +38,44 @@ interface Input extends StreamTarget {
   Timestamp?: Date;
 }
 
-/** A shard id as Kinesis reads it: the number after the last hyphen (`shardId-1`, `anything-000000000001`). */
-export function canonicalShardId(id: string): string {
-  const m = /^(?:.*-)?(\d{1,12})$/.exec(id);
-  return m ? shardIdFor(Number(m[1])) : id;
+const MAX_SHARD_INDEX = 2 ** 31 - 1;
+
+/**
+ * A shard id as Kinesis reads it: the number after the last hyphen (`shardId-1`, `anything-000000000001`),
+ * printed canonically; undefined when there is no such number or it exceeds a Java int.
+ */
+export function canonicalShardId(id: string): string | undefined {
+  const m = /^(?:.*-)?(\d+)$/.exec(id);
+  const index = m ? Number(m[1]) : NaN;
+  return index <= MAX_SHARD_INDEX ? shardIdFor(index) : undefined;
 }
 
 export function findShard(stream: StreamMeta, id: string): ShardMeta | undefined {
   const canonical = canonicalShardId(id);
   return stream.shards.find((s) => s.shardId === canonical);
+}
+
+/**
+ * The stream and shard an operation names. Kinesis looks the pair up as one key, so an unknown stream is
+ * reported as an unknown shard; an id it cannot read is reported as given.
+ */
+export function requireShard(ctx: RequestContext, input: StreamTarget & { ShardId: string }): { stream: StreamMeta; shard: ShardMeta } {
+  const ref = targetRef(ctx, input);
+  const canonical = canonicalShardId(input.ShardId);
+  if (!canonical) throw shardNotFoundForList(ref, input.ShardId);
+  const stream = lookupStream(ctx.sandbox, ctx, input.StreamARN ?? ref.name);
+  const shard = stream?.shards.find((s) => s.shardId === canonical);
+  if (!shard) throw shardNotFound(ref, canonical);
+  return { stream: requireStream(ctx, input, 'readable'), shard };
+}
+
+/** A client's sequence number for `shard`, checked as Kinesis checks it (legacy numbers fail inside AWS). */
+function checkStartingSequence(stream: StreamMeta, shard: ShardMeta, seq: string): void {
+  const parts = readSequence(seq);
+  if (!parts) throw invalidStartingSequence(refOf(stream), shard.shardId, seq);
+  if (parts.shardIndex !== shard.index) throw sequenceOfOtherShard(shardIdFor(parts.shardIndex), shard.shardId);
+  if (parts.version === 0) throw legacySequenceFailure();
+  if (parts.version !== 2 || parts.shardCreatedAt !== Math.floor(shard.createdAt / 1000) * 1000) throw sequenceOfOtherStream(refOf(stream), shard.shardId, seq);
 }
 
 /** Where a new iterator of `type` starts, in the terms the log reads. */
@@ -52,9 +84,7 @@ export function startPosition(stream: StreamMeta, shard: ShardMeta, input: Omit<
   const seq = input.StartingSequenceNumber;
   if (type === 'AT_SEQUENCE_NUMBER' || type === 'AFTER_SEQUENCE_NUMBER') {
     if (seq === undefined) throw iteratorNeedsSequence(type);
-    const parts = decodeSequence(seq);
-    if (!parts) throw invalidStartingSequence(refOf(stream), shard.shardId, seq);
-    if (parts.shardIndex !== shard.index) throw sequenceOfOtherShard(shardIdFor(parts.shardIndex), shard.shardId);
+    checkStartingSequence(stream, shard, seq);
     return { kind: type === 'AT_SEQUENCE_NUMBER' ? 'at' : 'after', seq };
   }
   if (seq !== undefined) throw iteratorTakesNoSequence(type);
@@ -74,9 +104,7 @@ export const getShardIterator = defineOperation<Input>({
   name: 'GetShardIterator',
   input,
   handler(input, ctx) {
-    const stream = requireStream(ctx, input, 'readable');
-    const shard = findShard(stream, input.ShardId);
-    if (!shard) throw shardNotFound(refOf(stream), canonicalShardId(input.ShardId));
+    const { stream, shard } = requireShard(ctx, input);
     const position = startPosition(stream, shard, input, ctx);
     return {
       ShardIterator: encodeIterator({

@@ -3,7 +3,7 @@
 import { defineOperation } from '../../definition.js';
 import { blob, str, struct } from '../../../protocols/shapes.js';
 import { invalidOrderingSequence, rateExceeded } from '../errors.js';
-import { decodeSequence } from '../sequence-numbers.js';
+import { readSequence } from '../sequence-numbers.js';
 import { appendRecords, checkEntries, MAX_RECORD_BYTES, type PutEntry } from '../records.js';
 import type { Principal } from '../../../edge/context.js';
 import type { Sandbox } from '../../../sandbox.js';
@@ -28,8 +28,10 @@ export const putRecord = defineOperation<Input>({
   handler(input, ctx) {
     const started = performance.now();
     const stream = requireStream(ctx, input, 'readable');
-    if (input.SequenceNumberForOrdering !== undefined && !decodeSequence(input.SequenceNumberForOrdering)) {
-      throw invalidOrderingSequence(refOf(stream), input.SequenceNumberForOrdering);
+    const ordering = input.SequenceNumberForOrdering;
+    if (ordering !== undefined) {
+      const parts = readSequence(ordering);
+      if (!parts || (parts.time ?? 0) > ctx.clock.now()) throw invalidOrderingSequence(refOf(stream), ordering);
     }
     const entry = { Data: input.Data, PartitionKey: input.PartitionKey, ExplicitHashKey: input.ExplicitHashKey };
     return putOneRecord(ctx.sandbox, ctx, stream, entry, started);
