@@ -120,3 +120,16 @@ function javaDate(ms: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
+
+export const shardAlreadyClosed = (s: StreamRef, shardId: string) =>
+  invalid(`Shard ${shardId} in stream ${s.name} under account ${s.accountId} has already been merged or split, and thus is not eligible for merging or splitting.`);
+export const splitKeyOutOfRange = (s: StreamRef, shard: { shardId: string; hashStart: string; hashEnd: string }, key: string) =>
+  invalid(
+    `NewStartingHashKey ${key} used in SplitShard() on shard ${shard.shardId} in stream ${s.name} under account ${s.accountId} ` +
+      `is not both greater than one plus the shard's StartingHashKey ${shard.hashStart} and less than the shard's EndingHashKey ${shard.hashEnd}.`,
+  );
+export const shardsNotAdjacent = (s: StreamRef, shardId: string, adjacentShardId: string) =>
+  invalid(`Shards ${shardId} and ${adjacentShardId} in stream ${s.name} under account ${s.accountId} are not an adjacent pair of shards eligible for merging`);
+/** SplitShard and MergeShards on an ON_DEMAND stream, worded as UpdateShardCount's refusal. */
+export const onDemandResharding = (operation: 'SplitShard' | 'MergeShards', s: StreamRef) =>
+  invalid(`${operation} is not supported for stream ${s.name} under account ${s.accountId} with ON_DEMAND capacity mode.`);

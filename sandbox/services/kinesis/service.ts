@@ -17,9 +17,11 @@ import { increaseStreamRetentionPeriod } from './operations/increase-stream-rete
 import { listShards } from './operations/list-shards.js';
 import { listStreams } from './operations/list-streams.js';
 import { listTagsForStream } from './operations/list-tags-for-stream.js';
+import { mergeShards } from './operations/merge-shards.js';
 import { putRecord } from './operations/put-record.js';
 import { putRecords } from './operations/put-records.js';
 import { removeTagsFromStream } from './operations/remove-tags-from-stream.js';
+import { splitShard } from './operations/split-shard.js';
 import { updateShardCount } from './operations/update-shard-count.js';
 
 export const service = defineService({
@@ -45,6 +47,8 @@ export const service = defineService({
     removeTagsFromStream,
     listTagsForStream,
     updateShardCount,
+    splitShard,
+    mergeShards,
   ],
 });
 

@@ -6,8 +6,8 @@ import { defineOperation } from '../../definition.js';
 import { int, str, struct } from '../../../protocols/shapes.js';
 import { onDemandUpdateShardCount, shardCountScaleDown, shardCountScaleUp, shardLimitExceeded } from '../errors.js';
 import { FULL_RANGE, splitRange } from '../hash-keys.js';
-import { encodeSequence } from '../sequence-numbers.js';
-import { provisioningDelay, refOf, requireStream, runtime, saveStream, shardIdFor, startingSequence, type ShardMeta } from '../store.js';
+import { refOf, requireStream } from '../store.js';
+import { isOpen, reshard } from '../resharding.js';
 import { streamTarget, type StreamTarget } from '../shapes.js';
 import { shardLimit, shardsInUse } from './create-stream.js';
 
@@ -19,7 +19,7 @@ export const updateShardCount = defineOperation<StreamTarget & { TargetShardCoun
   handler(input, ctx) {
     const stream = requireStream(ctx, input, 'active');
     if (stream.mode === 'ON_DEMAND') throw onDemandUpdateShardCount(refOf(stream));
-    const open = stream.shards.filter((s) => s.endSeq === undefined).sort((a, b) => (BigInt(a.hashStart) < BigInt(b.hashStart) ? -1 : 1));
+    const open = stream.shards.filter(isOpen).sort((a, b) => (BigInt(a.hashStart) < BigInt(b.hashStart) ? -1 : 1));
     const current = open.length;
     const target = input.TargetShardCount;
     if (target > current * 2) throw shardCountScaleUp(current, target);
@@ -30,34 +30,11 @@ export const updateShardCount = defineOperation<StreamTarget & { TargetShardCoun
     const output = { StreamName: stream.name, StreamARN: stream.arn, CurrentShardCount: current, TargetShardCount: target };
     if (target === current) return output;
 
-    const now = ctx.clock.now();
-    const rt = runtime(ctx.sandbox);
-    const closed = new Map<string, ShardMeta>();
-    for (const shard of open) {
-      const endSeq = encodeSequence({ shardCreatedAt: shard.createdAt, shardIndex: shard.index, counter: rt.nextCounter(stream), time: now });
-      closed.set(shard.shardId, { ...shard, endSeq, closedAt: now });
-    }
-    let nextIndex = Math.max(...stream.shards.map((s) => s.index)) + 1;
-    const children: ShardMeta[] = splitRange(FULL_RANGE, target).map((range) => {
-      const parents = open.filter((p) => BigInt(p.hashStart) <= range.end && BigInt(p.hashEnd) >= range.start);
-      const index = nextIndex++;
-      return {
-        shardId: shardIdFor(index),
-        index,
-        hashStart: range.start.toString(),
-        hashEnd: range.end.toString(),
-        startSeq: startingSequence(now, index),
-        parentShardId: parents[0]?.shardId,
-        adjacentParentShardId: parents[1]?.shardId,
-        createdAt: now,
-      };
-    });
-    saveStream(ctx.sandbox, {
-      ...stream,
-      shards: [...stream.shards.map((s) => closed.get(s.shardId) ?? s), ...children],
-      busyUntil: now + provisioningDelay(ctx.sandbox),
-      busyStatus: 'UPDATING',
-    });
+    const children = splitRange(FULL_RANGE, target).map((range) => ({
+      range,
+      parents: open.filter((p) => BigInt(p.hashStart) <= range.end && BigInt(p.hashEnd) >= range.start),
+    }));
+    reshard(ctx, stream, open, children);
     return output;
   },
 });
