@@ -79,7 +79,7 @@ describe('Kinesis input checks', () => {
       "The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.";
 
     it('refuses characters outside AWS tagging in keys and values', async () => {
-      for (const Tags of [{ 'a;b': '1' }, { 'a\tb': '1' }, { a: 'x,y' }, { a: 'x\ny' }]) {
+      for (const Tags of [{ 'a;b': '1' }, { 'a\tb': '1' }, { a: 'x,y' }, { a: 'x\ny' }] as Record<string, string>[]) {
         await expect(client().send(new AddTagsToStreamCommand({ StreamName: stream, Tags }))).rejects.toMatchObject({ name: 'InvalidArgumentException', message: tagging });
       }
       await expect(client().send(new RemoveTagsFromStreamCommand({ StreamName: stream, TagKeys: ['a;b'] }))).rejects.toMatchObject({ message: tagging });

@@ -9,13 +9,13 @@ import type { Principal } from '../../../edge/context.js';
 import type { Sandbox } from '../../../sandbox.js';
 import { refOf, requireStream, type StreamMeta } from '../store.js';
 import { publishMetrics } from '../metrics.js';
-import { sequenceNumber, streamTarget, type StreamTarget } from '../shapes.js';
+import { hashKey, sequenceNumber, streamTarget, type StreamTarget } from '../shapes.js';
 
 const input = struct({
   ...streamTarget(),
   Data: blob({ required: true, min: 0, max: MAX_RECORD_BYTES }),
   PartitionKey: str({ required: true, min: 1, max: 256 }),
-  ExplicitHashKey: str({ pattern: '0|([1-9]\\d{0,38})' }),
+  ExplicitHashKey: hashKey(),
   SequenceNumberForOrdering: sequenceNumber(),
 });
 

@@ -6,14 +6,14 @@ import { rateExceededMessage } from '../errors.js';
 import { appendRecords, checkEntries, MAX_RECORD_BYTES, type PutEntry } from '../records.js';
 import { refOf, requireStream } from '../store.js';
 import { publishMetrics } from '../metrics.js';
-import { streamTarget, type StreamTarget } from '../shapes.js';
+import { hashKey, streamTarget, type StreamTarget } from '../shapes.js';
 
 const input = struct({
   ...streamTarget(),
   Records: list(
     struct({
       Data: blob({ required: true, min: 0, max: MAX_RECORD_BYTES }),
-      ExplicitHashKey: str({ pattern: '0|([1-9]\\d{0,38})' }),
+      ExplicitHashKey: hashKey(),
       PartitionKey: str({ required: true, min: 1, max: 256 }),
     }),
     { required: true, min: 1, max: 500 },

@@ -6,14 +6,14 @@ import { str, struct } from '../../../protocols/shapes.js';
 import { shardLimitExceeded, splitKeyOutOfRange } from '../errors.js';
 import { hashRangeOf, requireOpenShards, reshard } from '../resharding.js';
 import { refOf } from '../store.js';
-import { shardId, streamTarget, type StreamTarget } from '../shapes.js';
+import { hashKey, shardId, streamTarget, type StreamTarget } from '../shapes.js';
 import { emptyResult } from '../empty-result.js';
 import { shardLimit, shardsInUse } from './create-stream.js';
 
 const input = struct({
   ...streamTarget(),
   ShardToSplit: shardId({ required: true }),
-  NewStartingHashKey: str({ required: true, pattern: '0|([1-9]\\d{0,38})' }),
+  NewStartingHashKey: hashKey({ required: true }),
 });
 
 interface Input extends StreamTarget {
