@@ -51,8 +51,9 @@ describe('Kinesis resharding', () => {
     const out = await client().send(new SplitShardCommand({ StreamName: name, ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '1000' }));
     expect(Object.keys(out).filter((k) => k !== '$metadata')).toEqual([]);
     expect(await status(name)).toBe('UPDATING');
-    // Writes go on while UPDATING; the sandbox opens the children at once, so they land there.
-    expect((await put(name, '5', 'during-low')).ShardId).toBe(shard(1));
+    // Writes go on while UPDATING, to the parent: as in AWS, the children open when UPDATING ends.
+    expect((await put(name, '5', 'during-low')).ShardId).toBe(shard(0));
+    expect((await client().send(new DescribeStreamCommand({ StreamName: name }))).StreamDescription!.Shards!.map((s) => s.ShardId)).toEqual([shard(0)]);
     clock.advance(30_000);
     expect(await status(name)).toBe('ACTIVE');
 
@@ -75,13 +76,13 @@ describe('Kinesis resharding', () => {
 
     // The closed parent still holds everything written before the split, then says where to go next.
     const drained = await read(await trimHorizon(name, shard(0)));
-    expect(text(drained.Records)).toEqual(['before-low', 'before-high']);
+    expect(text(drained.Records)).toEqual(['before-low', 'before-high', 'during-low']);
     expect(drained.NextShardIterator).toBeUndefined();
     expect(drained.ChildShards).toEqual([
       { ShardId: shard(1), ParentShards: [shard(0)], HashKeyRange: { StartingHashKey: '0', EndingHashKey: '999' } },
       { ShardId: shard(2), ParentShards: [shard(0)], HashKeyRange: { StartingHashKey: '1000', EndingHashKey: MAX } },
     ]);
-    expect(text((await read(await trimHorizon(name, shard(1)))).Records)).toEqual(['during-low', 'after-low']);
+    expect(text((await read(await trimHorizon(name, shard(1)))).Records)).toEqual(['after-low']);
     const fromHigh = await read(await trimHorizon(name, shard(2)));
     expect(text(fromHigh.Records)).toEqual(['after-high']);
     expect(fromHigh.NextShardIterator).toBeDefined();

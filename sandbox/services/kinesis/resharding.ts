@@ -1,11 +1,10 @@
-// Resharding as UpdateShardCount, SplitShard and MergeShards share it: the parents close with an ending
-// sequence number above every record they hold, the children take the next shard indexes and open now,
-// and the stream is UPDATING for the provisioning delay. Records keep flowing: closed shards stay
-// readable to their end, new records hash to the open children.
+// Resharding as UpdateShardCount, SplitShard and MergeShards share it: the stream is UPDATING for the
+// provisioning delay, then the parents close with an ending sequence number and the children open
+// (store.ts settles the plan). Records keep flowing: closed shards stay readable to their end, new
+// records hash to the open children.
 
 import type { RequestContext } from '../../edge/context.js';
 import type { HashRange } from './hash-keys.js';
-import { encodeSequence } from './sequence-numbers.js';
 import { onDemandResharding, shardAlreadyClosed, shardNotFoundForList } from './errors.js';
 import { canonicalShardId } from './operations/get-shard-iterator.js';
 import type { StreamTarget } from './shapes.js';
@@ -13,10 +12,8 @@ import {
   provisioningDelay,
   refOf,
   requireStream,
-  runtime,
   saveStream,
-  shardIdFor,
-  startingSequence,
+  settleReshard,
   targetRef,
   type ShardMeta,
   type StreamMeta,
@@ -62,36 +59,25 @@ export function requireOpenShards(
   return { stream, shards };
 }
 
-/** Closes `closing` and opens `children` in one saved change of `stream`; returns the stream as saved. */
+/**
+ * Closes `closing` and opens `children` when the stream's UPDATING ends, as AWS does: until then the
+ * old shards stay open and take writes. Returns the stream as saved.
+ */
 export function reshard(ctx: Pick<RequestContext, 'sandbox' | 'clock'>, stream: StreamMeta, closing: ShardMeta[], children: ChildPlan[]): StreamMeta {
-  const now = ctx.clock.now();
-  const rt = runtime(ctx.sandbox);
-  const closed = new Map<string, ShardMeta>();
-  for (const shard of closing) {
-    // The stream-wide counter only grows, so this number is above every record the shard holds.
-    const endSeq = encodeSequence({ shardCreatedAt: shard.createdAt, shardIndex: shard.index, counter: rt.nextCounter(stream), time: now });
-    closed.set(shard.shardId, { ...shard, endSeq, closedAt: now });
-  }
-  let nextIndex = Math.max(...stream.shards.map((s) => s.index)) + 1;
-  const opened = children.map(({ range, parents }): ShardMeta => {
-    const index = nextIndex++;
-    return {
-      shardId: shardIdFor(index),
-      index,
-      hashStart: range.start.toString(),
-      hashEnd: range.end.toString(),
-      startSeq: startingSequence(now, index),
-      parentShardId: parents[0]?.shardId,
-      adjacentParentShardId: parents[1]?.shardId,
-      createdAt: now,
-    };
-  });
   const updated: StreamMeta = {
     ...stream,
-    shards: [...stream.shards.map((s) => closed.get(s.shardId) ?? s), ...opened],
-    busyUntil: now + provisioningDelay(ctx.sandbox),
+    busyUntil: ctx.clock.now() + provisioningDelay(ctx.sandbox),
     busyStatus: 'UPDATING',
+    pendingReshard: {
+      closing: closing.map((s) => s.shardId),
+      children: children.map(({ range, parents }) => ({
+        hashStart: range.start.toString(),
+        hashEnd: range.end.toString(),
+        parentShardId: parents[0]?.shardId,
+        adjacentParentShardId: parents[1]?.shardId,
+      })),
+    },
   };
   saveStream(ctx.sandbox, updated);
-  return updated;
+  return provisioningDelay(ctx.sandbox) === 0 ? settleReshard(ctx.sandbox, updated) : updated;
 }

@@ -44,6 +44,13 @@ export interface StreamMeta {
   busyUntil: number;
   busyStatus: 'CREATING' | 'UPDATING';
   deletedAt?: number;
+  /** A resharding that takes effect when UPDATING ends: until then the old shards stay open and take writes. */
+  pendingReshard?: PendingReshard;
+}
+
+export interface PendingReshard {
+  closing: string[];
+  children: { hashStart: string; hashEnd: string; parentShardId?: string; adjacentParentShardId?: string }[];
 }
 
 const table = (sandbox: Sandbox) => sandbox.state.table<StreamMeta>('kinesis.streams');
@@ -72,7 +79,34 @@ export function lookupStream(sandbox: Sandbox, owner: Principal, nameOrArn: stri
   const name = m ? m[3] : nameOrArn;
   if (m && (m[1] !== owner.region || m[2] !== owner.accountId)) return undefined;
   const stream = streamTable(sandbox, owner).get(name);
-  return stream && statusOf(stream, sandbox, owner.clock.now()) ? stream : undefined;
+  const now = owner.clock.now();
+  if (!stream || !statusOf(stream, sandbox, now)) return undefined;
+  return stream.pendingReshard && now >= stream.busyUntil ? settleReshard(sandbox, stream) : stream;
+}
+
+/**
+ * Carries out a stream's pending resharding and saves the result: the closing shards get an ending
+ * sequence number above every record they hold (the stream-wide counter only grows), the children take
+ * the next shard indexes and open at the moment UPDATING ended.
+ */
+export function settleReshard(sandbox: Sandbox, stream: StreamMeta): StreamMeta {
+  const plan = stream.pendingReshard;
+  if (!plan) return stream;
+  const at = stream.busyUntil;
+  const rt = runtime(sandbox);
+  const shards = stream.shards.map((shard) =>
+    plan.closing.includes(shard.shardId)
+      ? { ...shard, endSeq: encodeSequence({ shardCreatedAt: shard.createdAt, shardIndex: shard.index, counter: rt.nextCounter(stream), time: at }), closedAt: at }
+      : shard,
+  );
+  let nextIndex = Math.max(...stream.shards.map((s) => s.index)) + 1;
+  for (const child of plan.children) {
+    const index = nextIndex++;
+    shards.push({ shardId: shardIdFor(index), index, ...child, startSeq: startingSequence(at, index), createdAt: at });
+  }
+  const settled: StreamMeta = { ...stream, shards, pendingReshard: undefined };
+  saveStream(sandbox, settled);
+  return settled;
 }
 
 export type Need = 'exists' | 'readable' | 'active';
