@@ -6,7 +6,7 @@ import type { Sandbox } from '../sandbox.js';
 import type { RequestContext } from './context.js';
 import type { EdgeRequest, EdgeResponse } from './http-types.js';
 import { Router } from './router.js';
-import { accountForAccessKey, parseSigV4, verifySigV4 } from './sigv4.js';
+import { accountForAccessKey, authenticationProblem, parseSigV4, verifySigV4 } from './sigv4.js';
 import { internalFailure, isServiceError, ServiceError } from '../protocols/errors.js';
 import { validateInput } from '../protocols/shapes.js';
 import { awsQueryCodec } from '../protocols/aws-query.js';
@@ -83,6 +83,9 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
       }
       readOnly = isReadOnly(op);
       const raw = decoded.input(op);
+      // JSON-protocol services refuse a request without authentication once its body reads, as AWS does.
+      const unauthenticated = codec.name.startsWith('awsJson') ? authenticationProblem(req) : undefined;
+      if (unauthenticated) throw unauthenticated;
       const input = op.input
         ? validateInput(op.input, raw, { wire: codec.wire, validationCode: service.validationCode, memberNaming: service.memberNaming })
         : raw;

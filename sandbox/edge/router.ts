@@ -5,7 +5,7 @@ import type { EdgeRequest } from './http-types.js';
 import type { SigV4Auth } from './sigv4.js';
 import type { ProtocolName, ServiceDefinition } from '../services/definition.js';
 import type { Codec } from '../protocols/codec.js';
-import { awsJsonCodec, isCbor } from '../protocols/aws-json.js';
+import { awsJsonCodec, isCbor, isJsonContentType } from '../protocols/aws-json.js';
 import { awsQueryCodec, queryParams } from '../protocols/aws-query.js';
 import { RPC_V2_PATH, rpcv2CborCodec } from '../protocols/rpcv2-cbor.js';
 import { restJsonCodec } from '../protocols/rest-json.js';
@@ -75,7 +75,8 @@ export class Router {
     if (speaks('rpcv2Cbor') && (RPC_V2_PATH.test(req.rawPath) || req.headers['smithy-protocol'] === 'rpc-v2-cbor')) return rpcv2CborCodec;
     if (req.headers['x-amz-target'] !== undefined) {
       const v10 = speaks('awsJson1_0');
-      if (isCbor(req)) return v10 ? codecs.awsJson1_0Cbor : codecs.awsJson1_1Cbor;
+      const cbor = isCbor(req) || (service.cborByDefault && !isJsonContentType(req, v10 ? '1.0' : '1.1'));
+      if (cbor) return v10 ? codecs.awsJson1_0Cbor : codecs.awsJson1_1Cbor;
       if (v10 || speaks('awsJson1_1')) return v10 ? codecs.awsJson1_0 : codecs.awsJson1_1;
     }
     if (speaks('awsQuery') && (queryParams(req).has('Action') || !speaks('restJson1') && !speaks('restXml'))) return awsQueryCodec;

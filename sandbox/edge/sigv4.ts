@@ -86,3 +86,31 @@ export function verifySigV4(req: EdgeRequest, auth: SigV4Auth, secret: string, e
     );
   }
 }
+
+const QUERY_AUTH_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Date'];
+
+/**
+ * Whether the request carries authentication at all, checked as AWS's JSON services check it before
+ * any signature maths: none at all, both a header and a presigned query, or a header or query that
+ * lacks parts. The errors are 400s in the JSON protocols. Undefined when the request may go on.
+ */
+export function authenticationProblem(req: EdgeRequest): ServiceError | undefined {
+  const header = req.headers['authorization'];
+  const presigned = req.query.has('X-Amz-Algorithm');
+  if (header !== undefined && presigned) {
+    return new ServiceError('InvalidSignatureException', "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.", 400);
+  }
+  if (presigned) {
+    const missing = QUERY_AUTH_PARAMS.filter((p) => !req.query.get(p));
+    if (missing.length === 0) return undefined;
+    const parts = missing.map((p) => `AWS query-string parameters must include '${p}'.`);
+    return new ServiceError('IncompleteSignatureException', `${parts.join(' ')} Re-examine the query-string parameters.`, 400);
+  }
+  if (header === undefined) return new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 400);
+  const parts = ['Credential', 'Signature', 'SignedHeaders']
+    .filter((p) => !new RegExp(`\\b${p}=`).test(header))
+    .map((p) => `Authorization header requires '${p}' parameter.`);
+  if (req.headers['x-amz-date'] === undefined && req.headers['date'] === undefined) parts.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  if (parts.length === 0) return undefined;
+  return new ServiceError('IncompleteSignatureException', `${parts.join(' ')} Authorization=${header}`, 400);
+}

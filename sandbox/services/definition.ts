@@ -48,6 +48,8 @@ export interface ServiceDefinition {
   protocols: ProtocolName[];
   /** awsJson X-Amz-Target prefix (`Kinesis_20131202`). */
   targetPrefix?: string;
+  /** Reads a target-routed request in any content type but its own JSON one as CBOR, as Kinesis does. */
+  cborByDefault?: boolean;
   /** The Smithy service shape name in RPC v2 CBOR paths (`/service/<name>/operation/<op>`). */
   smithyName?: string;
   /** Namespace for awsQuery XML and the prefix of RPC v2 CBOR error types. */

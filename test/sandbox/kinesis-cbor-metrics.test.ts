@@ -21,6 +21,7 @@ function cborCall(endpoint: string, operation: string, input: unknown): Promise<
           'content-type': 'application/x-amz-cbor-1.1',
           'x-amz-target': `Kinesis_20131202.${operation}`,
           authorization: 'AWS4-HMAC-SHA256 Credential=test/20261128/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=00',
+          'x-amz-date': '20261128T000000Z',
         },
       },
       (res) => {

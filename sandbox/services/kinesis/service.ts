@@ -28,6 +28,7 @@ export const service = defineService({
   name: 'kinesis',
   signingName: 'kinesis',
   protocols: ['awsJson1_1'],
+  cborByDefault: true,
   targetPrefix: 'Kinesis_20131202',
   memberNaming: 'lowerCamel',
   operations: [
