@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sandbox } from '../sandbox.js';
 import type { RequestContext } from './context.js';
 import type { EdgeRequest, EdgeResponse } from './http-types.js';
-import { Router } from './router.js';
+import { Router, unclaimedJsonCodec } from './router.js';
 import { accountForAccessKey, authenticationProblem, parseSigV4, verifySigV4 } from './sigv4.js';
 import { internalFailure, isServiceError, ServiceError } from '../protocols/errors.js';
 import { validateInput } from '../protocols/shapes.js';
@@ -19,7 +19,25 @@ export type Dispatcher = (req: EdgeRequest) => Promise<EdgeResponse>;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A service-less error for requests no service claims. */
-const unknownService: ServiceDefinition = { name: 'unknown', signingName: '', protocols: ['awsQuery'], operations: [] };
+const unknownService: ServiceDefinition = { name: 'unknown', signingName: '', protocols: [], operations: [] };
+
+/**
+ * The answer to a request no service claims. One that speaks awsJson gets what any AWS JSON endpoint
+ * says of an operation it does not have (naming the target the sandbox does not serve, when there is
+ * one); anything else an XML error that says what would have routed it.
+ */
+function unclaimed(req: EdgeRequest, signedFor: string | undefined, requestId: string): EdgeResponse {
+  const jsonCodec = unclaimedJsonCodec(req);
+  const target = req.headers['x-amz-target'];
+  if (jsonCodec) {
+    const message = target ? `No service in the sandbox answers X-Amz-Target '${target}'.` : '';
+    return jsonCodec.encodeError(new ServiceError('UnknownOperationException', message, 400), unknownService, requestId);
+  }
+  const message = signedFor
+    ? `The sandbox does not serve '${signedFor}', the service this request is signed for.`
+    : 'The sandbox cannot tell which AWS service this request is for: it has no SigV4 credential scope, X-Amz-Target, known path or Action.';
+  return awsQueryCodec.encodeError(new ServiceError('UnrecognizedClientException', message, 400), unknownService, requestId);
+}
 
 export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]): Dispatcher {
   const router = new Router(services);
@@ -33,8 +51,7 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
     const route = router.resolve(req, auth);
     if (!route) {
       sandbox.log.record({ time: Date.now(), service: auth?.service ?? 'unknown', operation: req.headers['x-amz-target'] ?? `${req.method} ${req.rawPath.split('?')[0]}`, accountId: '', region: '', status: 400, readOnly: true, implemented: false });
-      const err = new ServiceError('UnrecognizedClientException', 'The sandbox does not know which AWS service this request is for.', 400);
-      return awsQueryCodec.encodeError(err, unknownService, requestId);
+      return unclaimed(req, auth?.service, requestId);
     }
     const { service, codec } = route;
     const prepared = service.rewrite ? service.rewrite(req) : req;
@@ -61,11 +78,16 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
         status = response.status;
         return response;
       }
-      if (sandbox.options.verifySignatures) {
+      // JSON-protocol services read the body and look up the operation before they look at authentication.
+      const jsonProtocol = codec.name.startsWith('awsJson') && !service.serve;
+      const authenticate = () => {
+        if (!sandbox.options.verifySignatures) return;
         if (!auth) throw new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
-        const xmlProtocol = codec.name === 'awsQuery' || codec.name === 'restXml';
-        verifySigV4(req, auth, sts?.secretForAccessKey(auth.accessKeyId) ?? SANDBOX_CREDENTIALS.secretAccessKey, xmlProtocol ? 'SignatureDoesNotMatch' : 'InvalidSignatureException');
-      }
+        const secret = sts?.secretForAccessKey(auth.accessKeyId) ?? SANDBOX_CREDENTIALS.secretAccessKey;
+        if (codec.name === 'awsQuery' || codec.name === 'restXml') verifySigV4(req, auth, secret, 'SignatureDoesNotMatch', 403);
+        else verifySigV4(req, auth, secret, 'InvalidSignatureException', jsonProtocol ? 400 : 403);
+      };
+      if (!jsonProtocol) authenticate();
       if (service.serve) {
         const response = await service.serve(prepared, ctx);
         operationName = (prepared.headers['x-amz-target'] ?? '').split('.').pop() || undefined;
@@ -83,9 +105,12 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
       }
       readOnly = isReadOnly(op);
       const raw = decoded.input(op);
-      // JSON-protocol services refuse a request without authentication once its body reads, as AWS does.
-      const unauthenticated = codec.name.startsWith('awsJson') ? authenticationProblem(req) : undefined;
-      if (unauthenticated) throw unauthenticated;
+      if (jsonProtocol) {
+        // Missing or incomplete authentication is refused once the body reads, as AWS does, whatever the flags.
+        const unauthenticated = authenticationProblem(req);
+        if (unauthenticated) throw unauthenticated;
+        authenticate();
+      }
       const input = op.input
         ? validateInput(op.input, raw, { wire: codec.wire, validationCode: service.validationCode, memberNaming: service.memberNaming })
         : raw;

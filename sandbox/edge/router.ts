@@ -5,7 +5,7 @@ import type { EdgeRequest } from './http-types.js';
 import type { SigV4Auth } from './sigv4.js';
 import type { ProtocolName, ServiceDefinition } from '../services/definition.js';
 import type { Codec } from '../protocols/codec.js';
-import { awsJsonCodec, isCbor, isJsonContentType } from '../protocols/aws-json.js';
+import { awsJsonCodec, awsJsonForm, mediaType, type AwsJsonForm } from '../protocols/aws-json.js';
 import { awsQueryCodec, queryParams } from '../protocols/aws-query.js';
 import { RPC_V2_PATH, rpcv2CborCodec } from '../protocols/rpcv2-cbor.js';
 import { restJsonCodec } from '../protocols/rest-json.js';
@@ -18,12 +18,25 @@ export interface Route {
   dataPlane?: boolean;
 }
 
-const codecs = {
-  awsJson1_0: awsJsonCodec('1.0'),
-  awsJson1_1: awsJsonCodec('1.1'),
-  awsJson1_0Cbor: awsJsonCodec('1.0', true),
-  awsJson1_1Cbor: awsJsonCodec('1.1', true),
-};
+const FORMS: AwsJsonForm[] = ['json', 'cbor', 'rpc', 'refused'];
+/** One awsJson codec per version and form, keyed `1.1/json`. */
+const awsJsonCodecs = new Map<string, Codec>(
+  (['1.0', '1.1'] as const).flatMap((version) => FORMS.map((form) => [`${version}/${form}`, awsJsonCodec(version, form)] as const)),
+);
+const awsJson = (version: '1.0' | '1.1', form: AwsJsonForm = 'json') => awsJsonCodecs.get(`${version}/${form}`)!;
+
+/**
+ * The codec for a request no service claims that still speaks awsJson (a POST with an X-Amz-Target or
+ * an awsJson content type), so it is answered in the form its client reads; undefined for any other.
+ */
+export function unclaimedJsonCodec(req: EdgeRequest): Codec | undefined {
+  if (req.method !== 'POST') return undefined;
+  const type = mediaType(req);
+  if (type === 'application/x-amz-cbor-1.1') return awsJson('1.1', 'cbor');
+  if (type === 'application/x-amz-json-1.0') return awsJson('1.0');
+  if (type === 'application/x-amz-json-1.1' || req.headers['x-amz-target'] !== undefined) return awsJson('1.1');
+  return undefined;
+}
 
 export class Router {
   private readonly bySigningName = new Map<string, ServiceDefinition[]>();
@@ -73,17 +86,12 @@ export class Router {
   private codecFor(req: EdgeRequest, service: ServiceDefinition): Codec {
     const speaks = (p: ProtocolName) => service.protocols.includes(p);
     if (speaks('rpcv2Cbor') && (RPC_V2_PATH.test(req.rawPath) || req.headers['smithy-protocol'] === 'rpc-v2-cbor')) return rpcv2CborCodec;
-    if (req.headers['x-amz-target'] !== undefined) {
-      const v10 = speaks('awsJson1_0');
-      const cbor = isCbor(req) || (service.cborByDefault && !isJsonContentType(req, v10 ? '1.0' : '1.1'));
-      if (cbor) return v10 ? codecs.awsJson1_0Cbor : codecs.awsJson1_1Cbor;
-      if (v10 || speaks('awsJson1_1')) return v10 ? codecs.awsJson1_0 : codecs.awsJson1_1;
-    }
+    const jsonVersion = speaks('awsJson1_0') ? '1.0' : speaks('awsJson1_1') ? '1.1' : undefined;
+    if (jsonVersion && req.headers['x-amz-target'] !== undefined) return awsJson(jsonVersion, awsJsonForm(req, jsonVersion, service.cborByDefault));
     if (speaks('awsQuery') && (queryParams(req).has('Action') || !speaks('restJson1') && !speaks('restXml'))) return awsQueryCodec;
     if (speaks('restXml')) return restXmlCodec;
     if (speaks('restJson1')) return restJsonCodec;
-    if (speaks('awsJson1_0')) return codecs.awsJson1_0;
-    if (speaks('awsJson1_1')) return codecs.awsJson1_1;
+    if (jsonVersion) return awsJson(jsonVersion, awsJsonForm(req, jsonVersion, service.cborByDefault));
     return awsQueryCodec;
   }
 }

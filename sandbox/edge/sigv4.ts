@@ -68,10 +68,16 @@ function canonicalQuery(req: EdgeRequest): string {
 
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 
-/** Throws AWS's signature error (SignatureDoesNotMatch for XML protocols, InvalidSignatureException for JSON) when the signature is not the one `secret` would make. */
-export function verifySigV4(req: EdgeRequest, auth: SigV4Auth, secret: string, errorCode = 'InvalidSignatureException'): void {
+/**
+ * Throws AWS's signature error when the signature is not the one `secret` would make: the caller
+ * gives the protocol's code and status (SignatureDoesNotMatch 403 for XML, InvalidSignatureException
+ * 400 for awsJson, 403 for REST JSON).
+ */
+export function verifySigV4(req: EdgeRequest, auth: SigV4Auth, secret: string, errorCode = 'InvalidSignatureException', status = 403): void {
   const payloadHash = auth.presigned ? 'UNSIGNED-PAYLOAD' : (req.headers['x-amz-content-sha256'] ?? createHash('sha256').update(req.body).digest('hex'));
-  const headers = auth.signedHeaders.map((h) => `${h}:${(req.headers[h] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
+  // Over HTTP/2 the SDK signs the `:authority` pseudo-header, which the edge keeps as `host`.
+  const value = (h: string) => (h === ':authority' ? req.headers.host : req.headers[h]) ?? '';
+  const headers = auth.signedHeaders.map((h) => `${h}:${value(h).trim().replace(/\s+/g, ' ')}\n`).join('');
   const canonical = [req.method, canonicalPath(req, auth.service), canonicalQuery(req), headers, auth.signedHeaders.join(';'), payloadHash].join('\n');
   const amzDate = req.headers['x-amz-date'] ?? req.query.get('X-Amz-Date') ?? '';
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
@@ -82,7 +88,7 @@ export function verifySigV4(req: EdgeRequest, auth: SigV4Auth, secret: string, e
     throw new ServiceError(
       errorCode,
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
-      403,
+      status,
     );
   }
 }

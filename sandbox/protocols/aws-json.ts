@@ -1,5 +1,6 @@
 // awsJson 1.0 / 1.1: POST / with `X-Amz-Target: <prefix>.<Operation>` and a JSON document; Kinesis also
-// accepts the same envelope with a CBOR body (application/x-amz-cbor-1.1).
+// accepts the same envelope with a CBOR body (application/x-amz-cbor-1.1). A body in any other content
+// type never reaches an operation: Coral, the server behind these services, answers it in forms of its own.
 
 import { randomBytes } from 'node:crypto';
 import type { EdgeRequest } from '../edge/http-types.js';
@@ -7,54 +8,81 @@ import type { Codec } from './codec.js';
 import { queryCompatibleErrorHeaders, requestBody, toJsonWire } from './codec.js';
 import { decodeCbor, encodeCbor } from './cbor.js';
 import { ServiceError, serializationError } from './errors.js';
+import { escapeXml } from './xml.js';
 
 const CBOR_TYPE = 'application/x-amz-cbor-1.1';
+const PLAIN_JSON = 'application/json';
+/** Where Coral's own errors live; its `application/json` answers name them in full. */
+const CORAL_NAMESPACE = 'com.amazon.coral.service#';
+
+/**
+ * How a target-routed request is read and answered: the service's JSON or CBOR; `rpc`, a plain
+ * application/json body, which Coral reads in its older RPC envelope and then refuses (it runs no
+ * operation); `refused`, any method but POST or a body in any other content type, answered in XML
+ * before authentication.
+ */
+export type AwsJsonForm = 'json' | 'cbor' | 'rpc' | 'refused';
 
 /** An opaque host id, as AWS's JSON services send in `x-amz-id-2` (72 random bytes in base64). */
 const hostId = () => randomBytes(72).toString('base64');
 
-function isCbor(req: EdgeRequest): boolean {
-  return (req.headers['content-type'] ?? '').startsWith(CBOR_TYPE);
+/** The media type a request declares, parameters and spaces aside. */
+export function mediaType(req: EdgeRequest): string {
+  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
-export function awsJsonCodec(version: '1.0' | '1.1', cbor = false): Codec {
-  const contentType = cbor ? CBOR_TYPE : `application/x-amz-json-${version}`;
-  const body = (value: unknown) => (cbor ? encodeCbor(value) : JSON.stringify(toJsonWire(value ?? {})));
+function isCbor(req: EdgeRequest): boolean {
+  return mediaType(req) === CBOR_TYPE;
+}
+
+/**
+ * The form a request for a service of awsJson `version` takes. An empty body is answered in the
+ * service's own form whatever its content type says: CBOR for a service that reads other types as
+ * CBOR (Kinesis), JSON otherwise.
+ */
+export function awsJsonForm(req: EdgeRequest, version: '1.0' | '1.1', cborByDefault = false): AwsJsonForm {
+  if (req.method !== 'POST') return 'refused';
+  const type = mediaType(req);
+  if (type === CBOR_TYPE) return 'cbor';
+  if (type === `application/x-amz-json-${version}`) return 'json';
+  if (req.body.length === 0) return cborByDefault ? 'cbor' : 'json';
+  return type === PLAIN_JSON ? 'rpc' : 'refused';
+}
+
+export function awsJsonCodec(version: '1.0' | '1.1', form: AwsJsonForm = 'json'): Codec {
+  const contentType = form === 'cbor' ? CBOR_TYPE : `application/x-amz-json-${version}`;
+  const body = (value: unknown) => (form === 'cbor' ? encodeCbor(value) : JSON.stringify(toJsonWire(value ?? {})));
+  const headers = (requestId: string) => ({ 'x-amzn-requestid': requestId, 'x-amz-id-2': hostId() });
   return {
     name: version === '1.0' ? 'awsJson1_0' : 'awsJson1_1',
-    wire: cbor ? 'cbor' : 'json',
+    wire: form === 'cbor' ? 'cbor' : 'json',
     decode(req) {
       const target = req.headers['x-amz-target'] ?? '';
-      const dot = target.lastIndexOf('.');
+      if (form === 'rpc') throw rpcRefusal(req);
+      if (form === 'refused') throw refusal(req.method, target);
       // A body that is there but is no document is refused before the operation is looked up, an
       // empty one after (Coral's order); neither error carries a message.
-      const document = cbor ? undefined : parseJsonDocument(requestBody(req).toString('utf8'));
+      const document = readDocument(requestBody(req), form === 'cbor');
+      const dot = target.lastIndexOf('.');
       return {
         operationName: dot >= 0 ? target.slice(dot + 1) || undefined : undefined,
         input() {
-          if (cbor) {
-            const bytes = requestBody(req);
-            if (bytes.length === 0) throw serializationError('');
-            try {
-              return decodeCbor(bytes);
-            } catch {
-              throw serializationError('Unable to parse CBOR request body');
-            }
-          }
           if (document === undefined) throw serializationError('');
           return document;
         },
       };
     },
     encode(output, _op, _service, requestId) {
-      return { status: 200, headers: { 'content-type': contentType, 'x-amzn-requestid': requestId, 'x-amz-id-2': hostId() }, body: body(output) };
+      return { status: 200, headers: { 'content-type': contentType, ...headers(requestId) }, body: body(output) };
     },
     encodeError(err, service, requestId) {
-      return {
-        status: err.status,
-        headers: { 'content-type': contentType, 'x-amzn-requestid': requestId, 'x-amz-id-2': hostId(), 'x-amzn-errortype': err.code, ...queryCompatibleErrorHeaders(err, service) },
-        body: body({ __type: err.code, ...messageField(err), ...err.fields }),
-      };
+      const common = { ...headers(requestId), 'x-amzn-errortype': err.code, ...queryCompatibleErrorHeaders(err, service) };
+      if (form === 'rpc') {
+        const output = { __type: CORAL_NAMESPACE + err.code, ...(err.message ? { message: err.message } : {}), ...err.fields };
+        return { status: err.status, headers: { 'content-type': PLAIN_JSON, ...common }, body: JSON.stringify({ Output: output, Version: '1.0' }) };
+      }
+      if (form === 'refused') return { status: err.status, headers: common, body: coralXml(err) };
+      return { status: err.status, headers: { 'content-type': contentType, ...common }, body: body({ __type: err.code, ...messageField(err), ...err.fields }) };
     },
     unknownOperation() {
       return new ServiceError('UnknownOperationException', '', 400);
@@ -62,17 +90,36 @@ export function awsJsonCodec(version: '1.0' | '1.1', cbor = false): Codec {
   };
 }
 
-/** The JSON object a body holds; undefined for an empty body; a SerializationException for anything else. */
-function parseJsonDocument(text: string): Record<string, unknown> | undefined {
-  if (text.trim() === '') return undefined;
+/** The object a JSON or CBOR body holds; undefined for an empty body; a SerializationException for anything else. */
+function readDocument(bytes: Buffer, cbor: boolean): Record<string, unknown> | undefined {
+  if (cbor ? bytes.length === 0 : bytes.toString('utf8').trim() === '') return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = cbor ? decodeCbor(bytes) : JSON.parse(bytes.toString('utf8'));
   } catch {
     throw serializationError('');
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw serializationError('');
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value) || value instanceof Date) throw serializationError('');
   return value as Record<string, unknown>;
+}
+
+/** Coral reads a plain application/json body, then finds no operation for it in that envelope. */
+function rpcRefusal(req: EdgeRequest): ServiceError {
+  readDocument(requestBody(req), false);
+  return new ServiceError('UnknownOperationException', '', 404);
+}
+
+/** Any method but POST, or a body in a content type the service does not read: what the request names decides the answer. */
+function refusal(method: string, target: string): ServiceError {
+  const [prefix, operation] = target.split('.');
+  if (method !== 'POST' || !prefix || !operation) return new ServiceError('AccessDeniedException', 'Unable to determine service/operation name to be authorized', 403);
+  return new ServiceError('UnknownOperationException', '', 404);
+}
+
+/** Coral's bare XML error: the code as the root element, the message (if any) inside. */
+function coralXml(err: ServiceError): string {
+  const code = escapeXml(err.code);
+  return err.message ? `<${code}>\n  <Message>${escapeXml(err.message)}</Message>\n</${code}>\n` : `<${code}/>\n`;
 }
 
 /** Coral's own SerializationException spells the field `Message`; service errors use `message`; an empty one is left out. */
@@ -81,9 +128,4 @@ function messageField(err: ServiceError): Record<string, string> {
   return err.code === 'SerializationException' ? { Message: err.message } : { message: err.message };
 }
 
-/** Whether the request declares the awsJson content type of `version` (parameters after ';' aside). */
-function isJsonContentType(req: EdgeRequest, version: '1.0' | '1.1'): boolean {
-  return (req.headers['content-type'] ?? '').split(';')[0].trim() === `application/x-amz-json-${version}`;
-}
-
-export { isCbor, isJsonContentType };
+export { isCbor };
