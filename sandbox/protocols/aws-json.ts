@@ -23,8 +23,8 @@ const CORAL_NAMESPACE = 'com.amazon.coral.service#';
  */
 export type AwsJsonForm = 'json' | 'cbor' | 'rpc' | 'refused';
 
-/** An opaque host id, as AWS's JSON services send in `x-amz-id-2` (72 random bytes in base64). */
-const hostId = () => randomBytes(72).toString('base64');
+/** The ids every awsJson answer carries: the request id and an opaque host id in `x-amz-id-2` (72 random bytes, base64). */
+export const awsJsonResponseIds = (requestId: string) => ({ 'x-amzn-requestid': requestId, 'x-amz-id-2': randomBytes(72).toString('base64') });
 
 /** The media type a request declares, parameters and spaces aside. */
 export function mediaType(req: EdgeRequest): string {
@@ -52,7 +52,7 @@ export function awsJsonForm(req: EdgeRequest, version: '1.0' | '1.1', cborByDefa
 export function awsJsonCodec(version: '1.0' | '1.1', form: AwsJsonForm = 'json'): Codec {
   const contentType = form === 'cbor' ? CBOR_TYPE : `application/x-amz-json-${version}`;
   const body = (value: unknown) => (form === 'cbor' ? encodeCbor(value) : JSON.stringify(toJsonWire(value ?? {})));
-  const headers = (requestId: string) => ({ 'x-amzn-requestid': requestId, 'x-amz-id-2': hostId() });
+  const headers = awsJsonResponseIds;
   return {
     name: version === '1.0' ? 'awsJson1_0' : 'awsJson1_1',
     wire: form === 'cbor' ? 'cbor' : 'json',

@@ -56,8 +56,8 @@ describe('edge: JSON-protocol requests refused before the operation', () => {
     expect((await call({ 'x-amz-target': 'Kinesis_20131202.' })).body).toEqual({ __type: 'UnknownOperationException' });
   });
 
-  it('answers Kinesis in CBOR when the content type is not its JSON one, and sends a host id', async () => {
-    const r = await call({ ...SIGNED, 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'Kinesis_20131202.Nope' });
+  it('answers an empty Kinesis request in CBOR when the content type is not its JSON one, and sends a host id', async () => {
+    const r = await call({ ...SIGNED, 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'Kinesis_20131202.Nope' }, '');
     expect(r).toMatchObject({ status: 400, type: 'application/x-amz-cbor-1.1', body: { __type: 'UnknownOperationException' } });
     const { 'content-type': _omit, ...noType } = { ...SIGNED, 'content-type': '' };
     const bare = await fetch(sb.endpoint, { method: 'POST', headers: { ...noType, 'x-amz-target': 'Kinesis_20131202.ListStreams' } });
@@ -66,8 +66,19 @@ describe('edge: JSON-protocol requests refused before the operation', () => {
     expect(Buffer.from(r.hostId ?? '', 'base64').length).toBe(72);
   });
 
+  it('sends the host id on answers without a body too', async () => {
+    const res = await fetch(sb.endpoint, {
+      method: 'POST',
+      headers: { ...SIGNED, 'content-type': JSON_11, 'x-amz-target': 'Kinesis_20131202.CreateStream' },
+      body: JSON.stringify({ StreamName: 'ids', ShardCount: 1 }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(Buffer.from(res.headers.get('x-amz-id-2') ?? '', 'base64').length).toBe(72);
+  });
+
   it('serves signed SDK traffic as before', async () => {
     const out = await new KinesisClient(sb.config()).send(new ListStreamsCommand({}));
-    expect(out.StreamNames).toEqual([]);
+    expect(out.StreamNames).toEqual(['ids']);
   });
 });
