@@ -52,7 +52,6 @@ export function awsJsonForm(req: EdgeRequest, version: '1.0' | '1.1', cborByDefa
 export function awsJsonCodec(version: '1.0' | '1.1', form: AwsJsonForm = 'json'): Codec {
   const contentType = form === 'cbor' ? CBOR_TYPE : `application/x-amz-json-${version}`;
   const body = (value: unknown) => (form === 'cbor' ? encodeCbor(value) : JSON.stringify(toJsonWire(value ?? {})));
-  const headers = awsJsonResponseIds;
   return {
     name: version === '1.0' ? 'awsJson1_0' : 'awsJson1_1',
     wire: form === 'cbor' ? 'cbor' : 'json',
@@ -73,10 +72,10 @@ export function awsJsonCodec(version: '1.0' | '1.1', form: AwsJsonForm = 'json')
       };
     },
     encode(output, _op, _service, requestId) {
-      return { status: 200, headers: { 'content-type': contentType, ...headers(requestId) }, body: body(output) };
+      return { status: 200, headers: { 'content-type': contentType, ...awsJsonResponseIds(requestId) }, body: body(output) };
     },
     encodeError(err, service, requestId) {
-      const common = { ...headers(requestId), 'x-amzn-errortype': err.code, ...queryCompatibleErrorHeaders(err, service) };
+      const common = { ...awsJsonResponseIds(requestId), 'x-amzn-errortype': err.code, ...queryCompatibleErrorHeaders(err, service) };
       if (form === 'rpc') {
         const output = { __type: CORAL_NAMESPACE + err.code, ...(err.message ? { message: err.message } : {}), ...err.fields };
         return { status: err.status, headers: { 'content-type': PLAIN_JSON, ...common }, body: JSON.stringify({ Output: output, Version: '1.0' }) };
@@ -92,10 +91,11 @@ export function awsJsonCodec(version: '1.0' | '1.1', form: AwsJsonForm = 'json')
 
 /** The object a JSON or CBOR body holds; undefined for an empty body; a SerializationException for anything else. */
 function readDocument(bytes: Buffer, cbor: boolean): Record<string, unknown> | undefined {
-  if (cbor ? bytes.length === 0 : bytes.toString('utf8').trim() === '') return undefined;
+  const text = cbor ? '' : bytes.toString('utf8');
+  if (cbor ? bytes.length === 0 : text.trim() === '') return undefined;
   let value: unknown;
   try {
-    value = cbor ? decodeCbor(bytes) : JSON.parse(bytes.toString('utf8'));
+    value = cbor ? decodeCbor(bytes) : JSON.parse(text);
   } catch {
     throw serializationError('');
   }

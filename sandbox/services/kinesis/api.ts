@@ -53,9 +53,8 @@ export interface KinesisApi {
 import type { Sandbox } from '../../sandbox.js';
 import { appendEvent, publishReadMetrics, readRecords } from './records.js';
 import type { ReadPosition } from './shard-iterator.js';
-import { lookupStream, refOf, runtime, statusOf, type StreamMeta } from './store.js';
+import { findShard, lookupStream, refOf, runtime, statusOf, type StreamMeta } from './store.js';
 import { shardNotFound, streamNotActive, streamNotFound } from './errors.js';
-import { findShard } from './operations/get-shard-iterator.js';
 import { putOneRecord } from './operations/put-record.js';
 
 function toReadPosition(sandbox: Sandbox, stream: StreamMeta, shardId: string, position: ShardPosition): ReadPosition {

@@ -9,7 +9,7 @@ import { encodeSequence } from './sequence-numbers.js';
 import type { StoredRecord } from './shard-log.js';
 import type { ReadPosition } from './shard-iterator.js';
 import { invalidHashKey, recordTooLarge, requestTooLarge } from './errors.js';
-import { runtime, type ShardMeta, type StreamMeta } from './store.js';
+import { isOpen, runtime, type ShardMeta, type StreamMeta } from './store.js';
 import { publishMetrics } from './metrics.js';
 
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -44,7 +44,7 @@ export function checkEntries(entries: PutEntry[], batch: boolean): void {
 }
 
 export function shardForHash(stream: StreamMeta, hash: bigint): ShardMeta {
-  const shard = stream.shards.find((s) => s.endSeq === undefined && BigInt(s.hashStart) <= hash && hash <= BigInt(s.hashEnd));
+  const shard = stream.shards.find((s) => isOpen(s) && BigInt(s.hashStart) <= hash && hash <= BigInt(s.hashEnd));
   if (!shard) throw new Error(`no open shard of ${stream.name} covers hash key ${hash}`);
   return shard;
 }

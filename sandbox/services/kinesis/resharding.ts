@@ -6,10 +6,11 @@
 import type { RequestContext } from '../../edge/context.js';
 import type { HashRange } from './hash-keys.js';
 import { onDemandResharding, shardAlreadyClosed, shardNotFoundForList } from './errors.js';
-import { canonicalShardId } from './operations/get-shard-iterator.js';
 import type { StreamTarget } from './shapes.js';
 import {
+  isOpen,
   provisioningDelay,
+  readShardId,
   refOf,
   requireStream,
   saveStream,
@@ -25,8 +26,6 @@ export interface ChildPlan {
   parents: ShardMeta[];
 }
 
-export const isOpen = (shard: ShardMeta) => shard.endSeq === undefined;
-
 export const hashRangeOf = (shard: ShardMeta): HashRange => ({ start: BigInt(shard.hashStart), end: BigInt(shard.hashEnd) });
 
 /**
@@ -41,11 +40,7 @@ export function requireOpenShards(
   operation: 'SplitShard' | 'MergeShards',
 ): { stream: StreamMeta; shards: ShardMeta[] } {
   const named = targetRef(ctx, input);
-  const canonical = shardIds.map((id) => {
-    const c = canonicalShardId(id);
-    if (!c) throw shardNotFoundForList(named, id);
-    return c;
-  });
+  const canonical = shardIds.map((id) => readShardId(named, id));
   const stream = requireStream(ctx, input, 'active');
   const ref = refOf(stream);
   if (stream.mode === 'ON_DEMAND') throw onDemandResharding(operation, ref);

@@ -11,7 +11,7 @@ import type { Principal, RequestContext } from '../../edge/context.js';
 import { scoped } from '../../store/scoped-table.js';
 import { ShardLog } from './shard-log.js';
 import { encodeSequence } from './sequence-numbers.js';
-import { arnMismatch, nameOrArnRequired, streamNotActive, streamNotFound, type StreamRef } from './errors.js';
+import { arnMismatch, nameOrArnRequired, shardNotFoundForList, streamNotActive, streamNotFound, type StreamRef } from './errors.js';
 
 export interface ShardMeta {
   shardId: string;
@@ -119,6 +119,11 @@ export function requireStream(ctx: RequestContext, input: { StreamName?: string;
   const ref = targetRef(ctx, input);
   const stream = lookupStream(ctx.sandbox, ctx, input.StreamARN ?? ref.name);
   if (!stream) throw streamNotFound(ref);
+  return requireStatus(ctx, stream, need);
+}
+
+/** `stream`, or ResourceInUseException when it is not in a state the operation accepts. */
+export function requireStatus(ctx: RequestContext, stream: StreamMeta, need: Need): StreamMeta {
   const status = statusOf(stream, ctx.sandbox, ctx.clock.now())!;
   const ok = need === 'exists' || status === 'ACTIVE' || (need === 'readable' && status === 'UPDATING');
   if (!ok) throw streamNotActive(refOf(stream), status);
@@ -149,6 +154,32 @@ export function removeStream(sandbox: Sandbox, stream: StreamMeta): void {
 export function sweepDeleted(sandbox: Sandbox): void {
   const now = sandbox.clock.now();
   for (const stream of allStreams(sandbox).values()) if (stream.deletedAt !== undefined && !statusOf(stream, sandbox, now)) removeStream(sandbox, stream);
+}
+
+export const isOpen = (shard: ShardMeta) => shard.endSeq === undefined;
+
+const MAX_SHARD_INDEX = 2 ** 31 - 1;
+
+/**
+ * A shard id as Kinesis reads it: the number after the last hyphen (`shardId-1`, `anything-000000000001`),
+ * printed canonically; undefined when there is no such number or it exceeds a Java int.
+ */
+export function canonicalShardId(id: string): string | undefined {
+  const m = /^(?:.*-)?(\d+)$/.exec(id);
+  const index = m ? Number(m[1]) : NaN;
+  return index <= MAX_SHARD_INDEX ? shardIdFor(index) : undefined;
+}
+
+/** The canonical id of a shard the request names, or AWS's error naming the id as given when Kinesis cannot read it. */
+export function readShardId(ref: StreamRef, id: string): string {
+  const canonical = canonicalShardId(id);
+  if (!canonical) throw shardNotFoundForList(ref, id);
+  return canonical;
+}
+
+export function findShard(stream: StreamMeta, id: string): ShardMeta | undefined {
+  const canonical = canonicalShardId(id);
+  return stream.shards.find((s) => s.shardId === canonical);
 }
 
 /** `shardId-` and the index in twelve places, as Java's %012d prints it (a negative index keeps its sign first). */

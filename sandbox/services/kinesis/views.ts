@@ -1,7 +1,7 @@
 // How streams and shards look on the wire (DescribeStream, ListShards, ListStreams, GetRecords).
 
 import type { Sandbox } from '../../sandbox.js';
-import { statusOf, type ShardMeta, type StreamMeta } from './store.js';
+import { isOpen, statusOf, type ShardMeta, type StreamMeta } from './store.js';
 import type { StoredRecord } from './shard-log.js';
 
 export function shardView(shard: ShardMeta) {
@@ -43,4 +43,4 @@ export function recordView(r: StoredRecord) {
   };
 }
 
-export const openShardCount = (stream: StreamMeta) => stream.shards.filter((s) => s.endSeq === undefined).length;
+export const openShardCount = (stream: StreamMeta) => stream.shards.filter(isOpen).length;

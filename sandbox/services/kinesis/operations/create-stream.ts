@@ -4,12 +4,11 @@
 import { defineOperation } from '../../definition.js';
 import { int, str, struct } from '../../../protocols/shapes.js';
 import { ServiceError } from '../../../protocols/errors.js';
-import type { RequestContext } from '../../../edge/context.js';
 import { FULL_RANGE, splitRange } from '../hash-keys.js';
-import { shardLimitExceeded, streamExists } from '../errors.js';
-import { lookupStream, provisioningDelay, removeStream, saveStream, shardIdFor, startingSequence, streamArn, streamTable, statusOf, type StreamMeta } from '../store.js';
+import { streamExists } from '../errors.js';
+import { requireShardCapacity } from '../shard-quota.js';
+import { lookupStream, provisioningDelay, removeStream, saveStream, shardIdFor, startingSequence, streamArn, streamTable, type StreamMeta } from '../store.js';
 import { streamName, tagMap } from '../shapes.js';
-import { openShardCount } from '../views.js';
 import { checkTags } from '../tags.js';
 import { emptyResult } from '../empty-result.js';
 
@@ -31,20 +30,6 @@ interface Input {
   Tags?: Record<string, string>;
 }
 
-/** AWS's default shard quota: 500 in its largest regions, 200 elsewhere. */
-export function shardLimit(region: string): number {
-  return ['us-east-1', 'us-west-2', 'eu-west-1'].includes(region) ? 500 : 200;
-}
-
-/** Open shards of every live stream in the account and region. */
-export function shardsInUse(ctx: RequestContext): number {
-  const now = ctx.clock.now();
-  return streamTable(ctx.sandbox, ctx)
-    .values()
-    .filter((s) => statusOf(s, ctx.sandbox, now) !== undefined)
-    .reduce((n, s) => n + openShardCount(s), 0);
-}
-
 export const createStream = defineOperation<Input>({
   name: 'CreateStream',
   input,
@@ -57,9 +42,7 @@ export const createStream = defineOperation<Input>({
     if (lookupStream(ctx.sandbox, ctx, input.StreamName)) throw streamExists({ name: input.StreamName, accountId: ctx.accountId });
     const gone = streamTable(ctx.sandbox, ctx).get(input.StreamName);
     if (gone) removeStream(ctx.sandbox, gone);
-    const inUse = shardsInUse(ctx);
-    const limit = shardLimit(ctx.region);
-    if (inUse + count > limit) throw shardLimitExceeded(ctx.accountId, ctx.region, inUse, limit, count);
+    requireShardCapacity(ctx, count);
     const ref = { name: input.StreamName, accountId: ctx.accountId };
     if (input.Tags) checkTags(ref, input.Tags);
     const now = ctx.clock.now();

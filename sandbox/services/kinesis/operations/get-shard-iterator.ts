@@ -12,12 +12,11 @@ import {
   sequenceOfOtherShard,
   sequenceOfOtherStream,
   shardNotFound,
-  shardNotFoundForList,
   timestampInFuture,
 } from '../errors.js';
 import { readSequence } from '../sequence-numbers.js';
 import { encodeIterator, type ReadPosition } from '../shard-iterator.js';
-import { lookupStream, refOf, requireStream, runtime, shardIdFor, targetRef, type ShardMeta, type StreamMeta } from '../store.js';
+import { lookupStream, readShardId, refOf, requireStatus, runtime, shardIdFor, targetRef, type ShardMeta, type StreamMeta } from '../store.js';
 import { sequenceNumber, shardId, streamTarget, type StreamTarget } from '../shapes.js';
 
 const TYPES = ['AT_SEQUENCE_NUMBER', 'AFTER_SEQUENCE_NUMBER', 'TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] as const;
@@ -38,35 +37,17 @@ interface Input extends StreamTarget {
   Timestamp?: Date;
 }
 
-const MAX_SHARD_INDEX = 2 ** 31 - 1;
-
-/**
- * A shard id as Kinesis reads it: the number after the last hyphen (`shardId-1`, `anything-000000000001`),
- * printed canonically; undefined when there is no such number or it exceeds a Java int.
- */
-export function canonicalShardId(id: string): string | undefined {
-  const m = /^(?:.*-)?(\d+)$/.exec(id);
-  const index = m ? Number(m[1]) : NaN;
-  return index <= MAX_SHARD_INDEX ? shardIdFor(index) : undefined;
-}
-
-export function findShard(stream: StreamMeta, id: string): ShardMeta | undefined {
-  const canonical = canonicalShardId(id);
-  return stream.shards.find((s) => s.shardId === canonical);
-}
-
 /**
  * The stream and shard an operation names. Kinesis looks the pair up as one key, so an unknown stream is
  * reported as an unknown shard; an id it cannot read is reported as given.
  */
 export function requireShard(ctx: RequestContext, input: StreamTarget & { ShardId: string }): { stream: StreamMeta; shard: ShardMeta } {
   const ref = targetRef(ctx, input);
-  const canonical = canonicalShardId(input.ShardId);
-  if (!canonical) throw shardNotFoundForList(ref, input.ShardId);
+  const canonical = readShardId(ref, input.ShardId);
   const stream = lookupStream(ctx.sandbox, ctx, input.StreamARN ?? ref.name);
   const shard = stream?.shards.find((s) => s.shardId === canonical);
-  if (!shard) throw shardNotFound(ref, canonical);
-  return { stream: requireStream(ctx, input, 'readable'), shard };
+  if (!stream || !shard) throw shardNotFound(ref, canonical);
+  return { stream: requireStatus(ctx, stream, 'readable'), shard };
 }
 
 /** A client's sequence number for `shard`, checked as Kinesis checks it (legacy numbers fail inside AWS). */

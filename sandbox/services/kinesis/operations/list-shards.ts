@@ -4,7 +4,7 @@
 import { defineOperation } from '../../definition.js';
 import { int, str, struct, timestamp } from '../../../protocols/shapes.js';
 import { listShardsNeedsNameOrToken, listShardsTokenAndName } from '../errors.js';
-import { requireStream, type ShardMeta } from '../store.js';
+import { isOpen, requireStream, type ShardMeta } from '../store.js';
 import { shardId, streamTarget, type StreamTarget } from '../shapes.js';
 import { shardView, visibleShards } from '../views.js';
 import { decodeToken, encodeToken } from '../next-token.js';
@@ -39,7 +39,7 @@ function filterShards(shards: ShardMeta[], filter: Input['ShardFilter'], now: nu
     case 'AFTER_SHARD_ID':
       return shards.filter((s) => filter.ShardId === undefined || s.shardId > filter.ShardId);
     case 'AT_LATEST':
-      return shards.filter((s) => s.endSeq === undefined);
+      return shards.filter(isOpen);
     case 'AT_TIMESTAMP':
       return shards.filter((s) => openAt(s, filter.Timestamp?.getTime() ?? now));
     case 'FROM_TIMESTAMP': {

@@ -3,12 +3,12 @@
 
 import { defineOperation } from '../../definition.js';
 import { str, struct } from '../../../protocols/shapes.js';
-import { shardLimitExceeded, splitKeyOutOfRange } from '../errors.js';
+import { splitKeyOutOfRange } from '../errors.js';
 import { hashRangeOf, requireOpenShards, reshard } from '../resharding.js';
 import { refOf } from '../store.js';
 import { hashKey, shardId, streamTarget, type StreamTarget } from '../shapes.js';
 import { emptyResult } from '../empty-result.js';
-import { shardLimit, shardsInUse } from './create-stream.js';
+import { requireShardCapacity } from '../shard-quota.js';
 
 const input = struct({
   ...streamTarget(),
@@ -28,9 +28,7 @@ export const splitShard = defineOperation<Input>({
   handler(input, ctx) {
     const { stream, shards } = requireOpenShards(ctx, input, [input.ShardToSplit], 'SplitShard');
     const [parent] = shards;
-    const inUse = shardsInUse(ctx);
-    const limit = shardLimit(ctx.region);
-    if (inUse + 1 > limit) throw shardLimitExceeded(ctx.accountId, ctx.region, inUse, limit, 1);
+    requireShardCapacity(ctx, 1);
     // Each child keeps at least two hash keys: AWS wants start + 1 < key < end.
     const key = BigInt(input.NewStartingHashKey);
     const range = hashRangeOf(parent);

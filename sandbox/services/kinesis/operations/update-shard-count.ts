@@ -4,12 +4,12 @@
 
 import { defineOperation } from '../../definition.js';
 import { int, str, struct } from '../../../protocols/shapes.js';
-import { onDemandUpdateShardCount, shardCountScaleDown, shardCountScaleUp, shardLimitExceeded } from '../errors.js';
+import { onDemandUpdateShardCount, shardCountScaleDown, shardCountScaleUp } from '../errors.js';
 import { FULL_RANGE, splitRange } from '../hash-keys.js';
-import { refOf, requireStream } from '../store.js';
-import { isOpen, reshard } from '../resharding.js';
+import { isOpen, refOf, requireStream } from '../store.js';
+import { reshard } from '../resharding.js';
 import { streamTarget, type StreamTarget } from '../shapes.js';
-import { shardLimit, shardsInUse } from './create-stream.js';
+import { requireShardCapacity } from '../shard-quota.js';
 
 const input = struct({ ...streamTarget(), TargetShardCount: int({ required: true, min: 1 }), ScalingType: str({ required: true, enum: ['UNIFORM_SCALING'] }) });
 
@@ -24,9 +24,7 @@ export const updateShardCount = defineOperation<StreamTarget & { TargetShardCoun
     const target = input.TargetShardCount;
     if (target > current * 2) throw shardCountScaleUp(current, target);
     if (target * 2 < current) throw shardCountScaleDown(current, target);
-    const inUse = shardsInUse(ctx);
-    const limit = shardLimit(ctx.region);
-    if (inUse - current + target > limit) throw shardLimitExceeded(ctx.accountId, ctx.region, inUse, limit, target - current);
+    requireShardCapacity(ctx, target - current);
     const output = { StreamName: stream.name, StreamARN: stream.arn, CurrentShardCount: current, TargetShardCount: target };
     if (target === current) return output;
 
