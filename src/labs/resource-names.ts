@@ -13,6 +13,14 @@ export interface ResourceNames {
   ruleRole: string;
   /** Topic rule names allow only letters, digits and underscores. */
   streamRule: string;
+  /** Lab 2: the Firehose delivery stream, its role (writes the bucket), the rule and the rule's role. */
+  deliveryStream: string;
+  deliveryRole: string;
+  firehoseRule: string;
+  firehoseRuleRole: string;
+  /** Where the delivery stream writes in the data lake, and where it writes records it could not deliver. */
+  dataLakePrefix: string;
+  errorOutputPrefix: string;
 }
 
 export function resourceNames(prefix: string): ResourceNames {
@@ -27,9 +35,20 @@ export function resourceNames(prefix: string): ResourceNames {
     ingestRole: `${prefix}-ingest-role`,
     ruleRole: `${prefix}-iot-rule-role`,
     streamRule: `${underscored}_telemetry_to_stream`,
+    deliveryStream: `${prefix}-firehose`,
+    deliveryRole: `${prefix}-firehose-role`,
+    firehoseRule: `${underscored}_telemetry_to_firehose`,
+    firehoseRuleRole: `${prefix}-iot-firehose-role`,
+    dataLakePrefix: 'telemetry/',
+    errorOutputPrefix: 'errors/!{firehose:error-output-type}/',
   };
 }
 
 export function telemetryTopic(prefix: string, device: string): string {
   return `${prefix}/telemetry/${device}`;
+}
+
+/** Bucket names are global: the account id keeps two students' data lakes apart. */
+export function dataLakeBucket(prefix: string, accountId: string): string {
+  return `${prefix}-datalake-${accountId}`;
 }
