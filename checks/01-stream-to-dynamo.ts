@@ -7,7 +7,7 @@ import { mappingEnabledCheck } from './lib/mapping-check.js';
 import { resourceNames } from '../src/labs/resource-names.js';
 import { deviceName, deviceTopic } from './lib/device.js';
 import { freshItemsCheck, isIntegerNumber, type Item } from './lib/fresh-items-check.js';
-import { whyNot } from './lib/iot-rules.js';
+import { routeCheck } from './lib/route-check.js';
 import { sumSeries } from './lib/metrics.js';
 import { metricsFlowCheck } from './lib/metrics-check.js';
 import { roleCheck } from './lib/role-check.js';
@@ -40,7 +40,7 @@ function readingProblem(item: Item): string | undefined {
 
 export default defineChecks({
   checks: [
-    {
+    routeCheck({
       id: 'rule.routes-to-stream',
       title: 'An IoT rule sends the device topic to a Kinesis stream',
       points: 2,
@@ -48,26 +48,16 @@ export default defineChecks({
         'In the IoT console, open Message routing → Rules: one rule must read the telemetry topic and have a Kinesis action.',
         "The rule's SQL is SELECT * FROM '<prefix>/telemetry/#'; its action is \"Send a message to an Amazon Kinesis Stream\" with partition key ${topic(3)}.",
       ],
-      async run(ctx) {
-        const { search, route } = await streamRoute(ctx);
+      find: streamRoute,
+      destination: 'a Kinesis stream',
+      action: 'Kinesis',
+      noun: 'stream',
+      evidenceKey: 'stream',
+      createHint(ctx) {
         const names = resourceNames(ctx.config.prefix);
-        const evidence = { topic: search.topic, rulesInAccount: search.ruleCount };
-        if (route) {
-          return pass(`Rule ${route.ruleName} sends ${search.topic} to stream ${route.destination}.`, { evidence: { ...evidence, rule: route.ruleName, sql: route.sql, stream: route.destination } });
-        }
-        const miss = search.nearMisses[0];
-        if (miss) {
-          const hint = miss.enabled
-            ? `Make the rule read the telemetry topics: aws iot replace-topic-rule --rule-name ${miss.ruleName} with "sql": "SELECT * FROM '${names.telemetryTopicFilter}'".`
-            : `Enable it: aws iot enable-topic-rule --rule-name ${miss.ruleName}`;
-          return fail(`No enabled IoT rule sends ${search.topic} to a Kinesis stream: ${whyNot(miss, search.topic)}.`, { hint, evidence: { ...evidence, rule: miss.ruleName, sql: miss.sql } });
-        }
-        return fail(`No IoT rule sends ${search.topic} to a Kinesis stream (the account has ${search.ruleCount} rule(s), none with a Kinesis action).`, {
-          hint: `Create rule ${names.streamRule} with SQL SELECT * FROM '${names.telemetryTopicFilter}' and a Kinesis action to stream ${names.stream} using role ${names.ruleRole} (lab 1, step 5): aws iot create-topic-rule --rule-name ${names.streamRule} --topic-rule-payload file://rule.json`,
-          evidence,
-        });
+        return `Create rule ${names.streamRule} with SQL SELECT * FROM '${names.telemetryTopicFilter}' and a Kinesis action to stream ${names.stream} using role ${names.ruleRole} (lab 1, step 5): aws iot create-topic-rule --rule-name ${names.streamRule} --topic-rule-payload file://rule.json`;
       },
-    },
+    }),
     roleCheck({
       id: 'rule.role-can-put',
       title: "The rule's role may put records into the stream",

@@ -91,44 +91,53 @@ export interface JsonStream {
   values: unknown[];
   /** How many neighbouring values touch with nothing between them (`}{`): records glued without separator. */
   glued: number;
-  /** Values separated by a newline (the rest by other whitespace or nothing). */
-  newlineSeparated: number;
-  /** Text that is not JSON, with where it starts. */
-  problem?: { offset: number; excerpt: string; reason: string };
+  /** Non-empty lines: one per record when every record ends with a newline. */
+  lines: number;
+  /** Pieces of text that are not JSON (a device's malformed messages land in the lake as sent). */
+  malformed: { excerpt: string; reason: string }[];
 }
 
 /**
- * Parses text as a stream of JSON values, as Firehose concatenates records: `{..}{..}`, `{..}\n{..}`
- * or anything between. A cut-off last value (a byte cap) is dropped, not reported.
+ * Parses text as Firehose concatenates records: a stream of JSON values, `{..}{..}`, `{..}\n{..}` or
+ * anything between. Text that is not JSON is collected, and reading resumes at the next line or the
+ * next `{`. With `cutOff` (a byte cap) the unfinished last line is ignored.
  */
 export function parseJsonStream(text: string, cutOff = false): JsonStream {
-  const result: JsonStream = { values: [], glued: 0, newlineSeparated: 0 };
-  let i = 0;
-  let previousEnd = -1;
-  while (i < text.length) {
-    const gapStart = i;
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-    if (i >= text.length) break;
-    const end = valueEnd(text, i);
-    if (end === undefined) {
-      if (!cutOff) result.problem = { offset: i, excerpt: text.slice(i, i + 60), reason: 'unterminated JSON value' };
-      break;
+  const result: JsonStream = { values: [], glued: 0, lines: 0, malformed: [] };
+  const lines = text.split('\n');
+  if (cutOff && !text.endsWith('\n')) lines.pop();
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    result.lines++;
+    let i = 0;
+    let previousEnd = -1;
+    while (i < line.length) {
+      while (i < line.length && /\s/.test(line[i]!)) i++;
+      if (i >= line.length) break;
+      const end = valueEnd(line, i);
+      const piece = line.slice(i, end ?? line.length);
+      let value: unknown;
+      let reason: string | undefined = end === undefined ? 'unterminated JSON value' : undefined;
+      if (!reason) {
+        try {
+          value = JSON.parse(piece);
+        } catch (err) {
+          reason = (err as Error).message;
+        }
+      }
+      if (reason) {
+        result.malformed.push({ excerpt: piece.slice(0, 80), reason });
+        const next = line.indexOf('{', i + 1);
+        if (next < 0) break;
+        previousEnd = -1;
+        i = next;
+        continue;
+      }
+      if (previousEnd === i) result.glued++;
+      result.values.push(value);
+      previousEnd = end!;
+      i = end!;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(text.slice(i, end));
-    } catch (err) {
-      result.problem = { offset: i, excerpt: text.slice(i, Math.min(end, i + 60)), reason: (err as Error).message };
-      break;
-    }
-    if (previousEnd >= 0) {
-      const gap = text.slice(gapStart, i);
-      if (gap === '') result.glued++;
-      else if (gap.includes('\n')) result.newlineSeparated++;
-    }
-    result.values.push(value);
-    previousEnd = end;
-    i = end;
   }
   return result;
 }

@@ -17,6 +17,9 @@ export interface RuleRoute {
   /** The stream or delivery stream the action names. */
   destination: string;
   roleArn?: string;
+  /** Firehose actions: what the rule appends to each record (`\n`), and whether it sends a JSON array as a batch. */
+  separator?: string;
+  batchMode?: boolean;
 }
 
 export interface RouteSearch {
@@ -29,9 +32,12 @@ export interface RouteSearch {
   ruleCount: number;
 }
 
-function destinationOf(action: Action, kind: RouteKind): { destination: string; roleArn?: string } | undefined {
+function destinationOf(action: Action, kind: RouteKind): Pick<RuleRoute, 'destination' | 'roleArn' | 'separator' | 'batchMode'> | undefined {
   if (kind === 'kinesis' && action.kinesis) return { destination: action.kinesis.streamName ?? '', roleArn: action.kinesis.roleArn };
-  if (kind === 'firehose' && action.firehose) return { destination: action.firehose.deliveryStreamName ?? '', roleArn: action.firehose.roleArn };
+  if (kind === 'firehose' && action.firehose) {
+    const { deliveryStreamName, roleArn, separator, batchMode } = action.firehose;
+    return { destination: deliveryStreamName ?? '', roleArn, separator, batchMode };
+  }
   return undefined;
 }
 

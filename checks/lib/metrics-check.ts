@@ -3,12 +3,14 @@
 
 import type { Check, CheckContext, CheckResult } from '../../src/engine/types.js';
 import { pass, pending } from '../../src/engine/result.js';
-import { sumSeries, type Series } from './metrics.js';
+import { sumSeries, type Series, type SeriesSum } from './metrics.js';
 
 export interface MetricsSubject {
   /** For messages: `stream iotlab-stream`. */
   subject: string;
   dimensions: Record<string, string>;
+  /** What to say when a series stays at zero, in place of the check's own `whenZero` (it may know the subject's timing). */
+  whenZero?(sums: SeriesSum[]): string;
 }
 
 export function metricsFlowCheck(
@@ -32,7 +34,7 @@ export function metricsFlowCheck(
       const evidence = { namespace, ...located.dimensions, windowMinutes: minutes, ...Object.fromEntries(sums.map((s) => [s.metric, s.sum])) };
       const zero = sums.filter((s) => s.sum <= 0);
       if (zero.length > 0) {
-        return pending(`No ${zero.map((s) => s.label).join(' or ')} for ${located.subject} in the last ${minutes} minutes yet. ${whenZero}`, { evidence });
+        return pending(`No ${zero.map((s) => s.label).join(' or ')} for ${located.subject} in the last ${minutes} minutes yet. ${located.whenZero?.(sums) ?? whenZero}`, { evidence });
       }
       return pass(`${sums.map((s) => `${s.metric} ${s.sum}`).join(', ')} for ${located.subject} in the last ${minutes} minutes.`, { evidence });
     },

@@ -16,6 +16,8 @@ export interface SeriesSum {
   /** The metric name that had data, or the first name when none had. */
   metric: string;
   sum: number;
+  /** Start of the earliest one-minute period with data (epoch ms), when there was any. */
+  firstAt?: number;
 }
 
 /** Sums each series over the last `windowMs` in one GetMetricData call with one-minute periods. */
@@ -42,6 +44,7 @@ export async function sumSeries(
     })),
   );
   const sums = new Map<string, number>();
+  const firsts = new Map<string, number>();
   let nextToken: string | undefined;
   do {
     const out = await ctx.clients
@@ -50,11 +53,14 @@ export async function sumSeries(
     for (const r of out.MetricDataResults ?? []) {
       const total = (r.Values ?? []).reduce((a, b) => a + b, 0);
       sums.set(r.Id!, (sums.get(r.Id!) ?? 0) + total);
+      (r.Timestamps ?? []).forEach((t, k) => {
+        if ((r.Values?.[k] ?? 0) > 0 && t.getTime() < (firsts.get(r.Id!) ?? Infinity)) firsts.set(r.Id!, t.getTime());
+      });
     }
     nextToken = out.NextToken;
   } while (nextToken);
   return series.map((s, i) => {
-    const found = s.names.map((name, j) => ({ name, sum: sums.get(`m${i}_${j}`) ?? 0 })).find((x) => x.sum > 0);
-    return { label: s.label, metric: found?.name ?? s.names[0]!, sum: found?.sum ?? 0 };
+    const found = s.names.map((name, j) => ({ name, sum: sums.get(`m${i}_${j}`) ?? 0, firstAt: firsts.get(`m${i}_${j}`) })).find((x) => x.sum > 0);
+    return { label: s.label, metric: found?.name ?? s.names[0]!, sum: found?.sum ?? 0, firstAt: found?.firstAt };
   });
 }

@@ -4,6 +4,7 @@ import { CreateTopicRuleCommand, EnableTopicRuleCommand, GetTopicRuleCommand, Io
 import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
 import { retryWhileRolePropagates } from './wait.js';
+import { sameContent } from './same-content.js';
 
 export const IOT_SQL_VERSION = '2016-03-23';
 
@@ -33,7 +34,7 @@ export async function ensureTopicRule(ctx: SolutionContext, ledger: Ledger, name
   const same =
     rule?.sql === wanted.sql &&
     (rule?.awsIotSqlVersion ?? IOT_SQL_VERSION) === IOT_SQL_VERSION &&
-    JSON.stringify(normalise(rule?.actions)) === JSON.stringify(normalise(wanted.actions));
+    sameContent(rule?.actions, wanted.actions);
   if (!same) {
     await retryWhileRolePropagates(ctx, () => iot.send(new ReplaceTopicRuleCommand({ ruleName: name, topicRulePayload: wanted })));
     ledger.record(`IoT rule ${name}`, 'updated');
@@ -43,18 +44,4 @@ export async function ensureTopicRule(ctx: SolutionContext, ledger: Ledger, name
   } else {
     ledger.record(`IoT rule ${name}`, 'unchanged');
   }
-}
-
-/** Actions compare by content: drop absent members the service may or may not echo. */
-function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalise);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined && v !== null)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => [k, normalise(v)]),
-    );
-  }
-  return value;
 }

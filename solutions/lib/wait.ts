@@ -28,7 +28,7 @@ export async function retryWhileRolePropagates<T>(ctx: Pick<SolutionContext, 'cl
       return await call();
     } catch (err) {
       const e = err as { name?: string; message?: string };
-      const propagating = /InvalidParameterValue|InvalidRequest|AccessDenied/.test(e.name ?? '') && /role|assume/i.test(e.message ?? '');
+      const propagating = /InvalidParameterValue|InvalidRequest|InvalidArgument|AccessDenied/.test(e.name ?? '') && /role|assume/i.test(e.message ?? '');
       if (!propagating || ctx.clock.now() >= deadline) throw err;
       if (!told) ctx.log('waiting for the new IAM role to propagate…');
       told = true;
