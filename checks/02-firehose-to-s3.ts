@@ -331,7 +331,7 @@ export default defineChecks({
       id: 'lake.no-errors',
       title: 'Firehose reports no delivery errors',
       points: 1,
-      dependsOn: ['firehose.active'],
+      dependsOn: ['firehose.active', 'bucket.exists'],
       hints: ['Look under the error output prefix in the bucket, and at the delivery stream’s "Destination error logs".'],
       async run(ctx) {
         const { location, objects } = await lakeSample(ctx);
