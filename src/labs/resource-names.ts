@@ -21,6 +21,10 @@ export interface ResourceNames {
   /** Where the delivery stream writes in the data lake, and where it writes records it could not deliver. */
   dataLakePrefix: string;
   errorOutputPrefix: string;
+  /** Lab 3: the API function, its role, and the REST API in front of it. */
+  apiFunction: string;
+  apiRole: string;
+  api: string;
 }
 
 export function resourceNames(prefix: string): ResourceNames {
@@ -41,6 +45,9 @@ export function resourceNames(prefix: string): ResourceNames {
     firehoseRuleRole: `${prefix}-iot-firehose-role`,
     dataLakePrefix: 'telemetry/',
     errorOutputPrefix: 'errors/!{firehose:error-output-type}/',
+    apiFunction: `${prefix}-api`,
+    apiRole: `${prefix}-api-role`,
+    api: `${prefix}-api`,
   };
 }
 
