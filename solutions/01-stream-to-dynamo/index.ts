@@ -2,7 +2,6 @@
 // zipped at deploy time) with its Kinesis trigger, and the IoT rule that feeds the stream.
 
 import { defineSolution } from '../../src/engine/solution.js';
-import { UsageError } from '../../src/errors.js';
 import { resourceNames } from '../../src/labs/resource-names.js';
 import { ensureTable } from '../lib/dynamodb-table.js';
 import { ensureStreamTrigger } from '../lib/event-source-mapping.js';
@@ -11,12 +10,11 @@ import { ensureStream } from '../lib/kinesis-stream.js';
 import { ensureFunction } from '../lib/lambda-function.js';
 import { Ledger } from '../lib/ledger.js';
 import { ensureTopicRule } from '../lib/topic-rule.js';
-import { ingestFunctionCode, RUNTIMES, type RuntimeChoice } from './function-code.js';
+import { functionCode, runtimeChoice } from '../lib/function-code.js';
 
 export default defineSolution({
   async deploy(ctx) {
-    const runtime = (ctx.choices.runtime ?? 'python') as RuntimeChoice;
-    if (!(runtime in RUNTIMES)) throw new UsageError(`--runtime takes ${Object.keys(RUNTIMES).join(' or ')}, not "${runtime}".`);
+    const runtime = runtimeChoice(ctx.choices);
     const names = resourceNames(ctx.config.prefix);
     const { region, accountId } = ctx.target;
     const ledger = new Ledger(ctx);
@@ -48,7 +46,7 @@ export default defineSolution({
         },
       },
     });
-    const code = await ingestFunctionCode(runtime);
+    const code = await functionCode('01-stream-to-dynamo', runtime);
     await ensureFunction(ctx, ledger, {
       name: names.ingestFunction,
       runtime: code.runtime,

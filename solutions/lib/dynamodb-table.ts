@@ -5,6 +5,7 @@ import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
 import { waitFor } from './wait.js';
 import { orUndefined } from '../../checks/lib/not-found.js';
+import { EnvironmentError } from '../../src/errors.js';
 
 export async function ensureTable(ctx: SolutionContext, ledger: Ledger, name: string, hashKey: string, rangeKey: string): Promise<string> {
   const dynamodb = ctx.clients.get(DynamoDBClient);
@@ -36,4 +37,11 @@ export async function ensureTable(ctx: SolutionContext, ledger: Ledger, name: st
     await waitFor(ctx, async () => (table = await describe())?.TableStatus === 'ACTIVE', { what: `table ${name} to become ACTIVE` });
   }
   return table!.TableArn!;
+}
+
+/** The ARN of a table an earlier lab made; a missing table stops the deploy with `missing` as the reason. */
+export async function tableArnOf(ctx: SolutionContext, name: string, missing: string): Promise<string> {
+  const table = (await orUndefined(ctx.clients.get(DynamoDBClient).send(new DescribeTableCommand({ TableName: name }))))?.Table;
+  if (!table?.TableArn) throw new EnvironmentError(`There is no DynamoDB table ${name}.`, missing);
+  return table.TableArn;
 }

@@ -217,12 +217,12 @@ describe('lab solve 1 --runtime', () => {
     const toNode = await run(['solve', '1', '--runtime', 'node']);
     expect(toNode.code, toNode.stderr).toBe(0);
     expect(toNode.stdout).toContain('updated code of Lambda function iotlab-ingest');
-    expect(toNode.stdout).toContain('updated configuration of Lambda function iotlab-ingest (nodejs20.x)');
+    expect(toNode.stdout).toContain('updated configuration of Lambda function iotlab-ingest (nodejs22.x)');
     const device = await run(['device', '--count', '3', '--rate', '2', '--name', 'iotlab-node'], 30_000);
     expect(device.code, device.stderr).toBe(0);
     await until('readings written by the Node.js function', async () => ((await itemsOf('iotlab-node')).length >= 2 ? true : undefined));
     const again = await run(['solve', '1', '--runtime', 'node']);
-    expect(again.stdout).toContain('unchanged Lambda function iotlab-ingest (nodejs20.x)');
+    expect(again.stdout).toContain('unchanged Lambda function iotlab-ingest (nodejs22.x)');
     expect(again.stdout).not.toContain('updated');
     const back = await run(['solve', '1', '--runtime', 'python']);
     expect(back.stdout).toContain('updated configuration of Lambda function iotlab-ingest (python3.12)');

@@ -14,6 +14,7 @@ import { deleteMethod } from './operations/delete-method.js';
 import { deleteResource } from './operations/delete-resource.js';
 import { deleteRestApi } from './operations/delete-rest-api.js';
 import { deleteStage } from './operations/delete-stage.js';
+import { getDeployment } from './operations/get-deployment.js';
 import { getDeployments } from './operations/get-deployments.js';
 import { getIntegrationResponse } from './operations/get-integration-response.js';
 import { getIntegration } from './operations/get-integration.js';
@@ -60,6 +61,7 @@ export const service = defineService({
     putMethodResponse,
     getMethodResponse,
     createDeployment,
+    getDeployment,
     getDeployments,
     createStage,
     getStage,
