@@ -86,3 +86,33 @@ export function invokeUrl(ctx: Pick<ApiReader, 'target'>, apiId: string, stageNa
   if (endpoint) return `${endpoint.replace(/\/$/, '')}/restapis/${apiId}/${stageName}/_user_request_`;
   return `https://${apiId}.execute-api.${region}.amazonaws.com/${stageName}`;
 }
+
+export interface DeviceRoute {
+  api?: RestApi;
+  /** The `/datas/...` resource, braces or not. */
+  resource?: Resource;
+  resources: Resource[];
+}
+
+/** The located API's `/datas/...` resource, the one with a path parameter first. */
+export async function deviceRoute(ctx: ApiReader): Promise<DeviceRoute> {
+  const { api } = await locateApi(ctx);
+  if (!api) return { resources: [] };
+  const resources = await apiResources(ctx, api.id!);
+  const candidates = resources.filter((r) => DEVICE_PATH.test(r.path ?? ''));
+  const resource = candidates.find((r) => r.path!.includes('{')) ?? candidates[0];
+  return { api, resource, resources };
+}
+
+/** `arn:aws:apigateway:<r>:lambda:path/2015-03-31/functions/<function ARN>/invocations` → the function ARN. */
+export function functionArnFromUri(uri: string | undefined): string | undefined {
+  return /:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/.exec(uri ?? '')?.[1];
+}
+
+/** The API function: the one the GET integration invokes, else the prefix's default name. */
+export async function locateApiFunction(ctx: ApiReader): Promise<{ name: string; via: string }> {
+  const { resource } = await deviceRoute(ctx);
+  const arn = functionArnFromUri(resource?.resourceMethods?.GET?.methodIntegration?.uri);
+  if (arn) return { name: arn.split(':')[6] ?? arn, via: `invoked by GET ${resource!.path}` };
+  return { name: resourceNames(ctx.config.prefix).apiFunction, via: 'the lab’s default name, since no GET integration names a function' };
+}
