@@ -7,6 +7,7 @@ import {
   CreateResourceCommand,
   CreateRestApiCommand,
   DeleteMethodCommand,
+  DeleteResourceCommand,
   GetDeploymentCommand,
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
@@ -58,6 +59,12 @@ export async function ensureResourcePath(ctx: SolutionContext, ledger: Ledger, a
     if (found) {
       parent = found;
       continue;
+    }
+    // A resource may have one path-parameter child: a differently named one (`{id}`) must give way.
+    const rival = part.startsWith('{') ? resources.find((r) => r.parentId === parent.id && r.pathPart?.startsWith('{')) : undefined;
+    if (rival) {
+      await apigw.send(new DeleteResourceCommand({ restApiId: api.id, resourceId: rival.id }));
+      ledger.note(`replaced API resource ${rival.path} (a path may have one parameter)`);
     }
     parent = await apigw.send(new CreateResourceCommand({ restApiId: api.id, parentId: parent.id, pathPart: part }));
     ledger.record(`API resource ${current}`, 'created');
