@@ -65,7 +65,7 @@ export function locateApi(ctx: ApiReader): Promise<LocatedApi> {
     if (named) return { api: named, via: 'by its prefix name', count: apis.length };
     for (const api of preferPrefix(apis, (a) => a.name ?? '', ctx.config.prefix)) {
       const resources = await apiResources(ctx, api.id!);
-      if (resources.some((r) => DEVICE_PATH.test(r.path ?? ''))) return { api, via: 'the API with a /datas/ resource', count: apis.length };
+      if (resources.some((r) => DEVICE_PATH.test(r.path ?? ''))) return { api, via: 'as the API with a /datas/ resource', count: apis.length };
     }
     return { via: `no API is named ${wanted} or has a /datas/ resource`, count: apis.length };
   });
