@@ -84,6 +84,16 @@ const device: DeclareCommand = (program, run) =>
     .option('--ca <file>', "certificate authority to trust instead of the target's")
     .action(run(async ({ options }) => (await import('../commands/device.js')).deviceCommand(options)));
 
+const graph: DeclareCommand = (program, run) =>
+  program
+    .command('graph')
+    .description("serve lab 3's graph page on 127.0.0.1, pre-filled with your API's invoke URL and device (Ctrl-C stops)")
+    .option('--device <id>', 'device whose readings to draw (default: the thing of lab 0)')
+    .option('--port <n>', 'port to serve on (default: a free one)')
+    .option('--every <seconds>', 'how often the page asks the API (default 5)')
+    .option('--open', 'open the page in the system browser')
+    .action(run(async ({ options }) => (await import('../commands/graph.js')).graphCommand(options)));
+
 const selftest: DeclareCommand = (program, run) =>
   program
     .command('selftest')
@@ -139,6 +149,7 @@ const COMMANDS: readonly DeclareCommand[] = [
   config,
   solve,
   device,
+  graph,
   sandbox,
   selftest,
   demo,

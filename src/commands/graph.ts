@@ -1,0 +1,101 @@
+// `lab graph`: finds lab 3's API and stage the way the checks do, serves the graph page on 127.0.0.1
+// with the invoke URL and the device in its query string, and prints the address (`--open` also opens
+// the system browser). Ctrl-C stops it.
+
+import { spawn } from 'node:child_process';
+import { EnvironmentError, UsageError } from '../errors.js';
+import { systemClock } from '../engine/clock.js';
+import type { CheckContext } from '../engine/types.js';
+import { startGraphServer } from '../graph/server.js';
+import { connect, openSession, type GlobalOptions } from '../session.js';
+import { headerLine } from '../target/target.js';
+import { stdout, type Output } from '../output.js';
+import { invokeUrl, locateApi, locateApiFunction, locateStage } from '../../checks/lib/api-pipeline.js';
+import { deviceName } from '../../checks/lib/device.js';
+
+export interface GraphOptions extends GlobalOptions {
+  device?: string;
+  port?: string;
+  every?: string;
+  open?: boolean;
+}
+
+const NO_API_HINT = 'Build the API in lab 3 (`lab open 3`), or deploy the reference solution with `lab solve 3`.';
+
+/** `stopped` ends the serving (tests); by default Ctrl-C does. */
+export async function graphCommand(options: GraphOptions, out: Output = stdout, stopped?: Promise<unknown>): Promise<void> {
+  const port = options.port === undefined ? 0 : portNumber(options.port);
+  const every = options.every === undefined ? undefined : seconds(options.every);
+  const session = await openSession(options);
+  const { clients, target } = await connect(session);
+  const controller = new AbortController();
+  let settings: URLSearchParams;
+  try {
+    out.line(headerLine(target));
+    const ctx: CheckContext = { clients, target, config: session.config, clock: systemClock, signal: controller.signal, lab: { number: 3, slug: 'api-and-graph' } };
+    const { api, via } = await locateApi(ctx);
+    if (!api) throw new EnvironmentError(`No REST API for lab 3 in this account: ${via}.`, NO_API_HINT);
+    const stage = await locateStage(ctx, api.id!);
+    if (!stage) throw new EnvironmentError(`The API ${api.name} (${api.id}) is not deployed to a stage yet, so it has no invoke URL.`, `Deploy it to the stage handson (lab 3), or run \`lab solve 3\`.`);
+    const address = invokeUrl(ctx, api.id!, stage.stageName!);
+    const device = options.device ?? (await deviceName(ctx));
+    const fn = (await locateApiFunction(ctx)).name;
+    settings = new URLSearchParams({ api: address, device, fn });
+    if (every !== undefined) settings.set('every', String(every));
+    out.line(`API ${api.name} (${api.id}) · stage ${stage.stageName} · ${address}`);
+  } finally {
+    clients.destroy();
+  }
+
+  const server = await startGraphServer({ port }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') throw new UsageError(`Port ${port} is in use; pick another with --port, or leave it out for a free one.`);
+    throw err;
+  });
+  try {
+    const url = `${server.origin}/?${settings.toString()}`;
+    out.line(`Graph of ${settings.get('device')}: ${url}`);
+    if (options.open) openBrowser(url, out);
+    out.line('Serving the page until Ctrl-C.');
+    await (stopped ?? interrupted());
+  } finally {
+    await server.close();
+  }
+}
+
+/** Resolves on Ctrl-C (or a polite kill). */
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** The system's browser; failing to open one is not an error, the URL is printed anyway. */
+function openBrowser(url: string, out: Output): void {
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url.replace(/&/g, '^&')]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true, windowsHide: true });
+    child.once('error', () => out.line('Could not open a browser: open the address above yourself.'));
+    child.unref();
+  } catch {
+    out.line('Could not open a browser: open the address above yourself.');
+  }
+}
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new UsageError(`--port takes a port number (0 for a free one), not "${value}".`);
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n >= 1) || n > 3600) throw new UsageError(`--every takes a number of seconds from 1 to 3600, not "${value}".`);
+  return n;
+}
