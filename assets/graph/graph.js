@@ -245,7 +245,18 @@
   function chartSize() {
     const box = $('chart');
     const top = box.getBoundingClientRect().top + window.scrollY;
-    return { width: Math.max(320, box.clientWidth), height: Math.max(240, window.innerHeight - top - 48) };
+    return { width: Math.max(320, box.clientWidth), height: Math.max(240, window.innerHeight - top - 80) };
+  }
+
+  /** 24-hour UTC tick labels, with the date under the first one and wherever the day changes. */
+  function timeLabels(u, splits) {
+    const utcDate = (s) => window.uPlot.tzDate(new Date(s * 1000), 'Etc/UTC');
+    const time = window.uPlot.fmtDate(splits.every((s) => s % 60 === 0) ? '{HH}:{mm}' : '{HH}:{mm}:{ss}');
+    const day = window.uPlot.fmtDate('{YYYY}-{MM}-{DD}');
+    return splits.map((s, i) => {
+      const label = time(utcDate(s));
+      return i === 0 || day(utcDate(s)) !== day(utcDate(splits[i - 1])) ? `${label}\n${day(utcDate(s))}` : label;
+    });
   }
 
   function draw() {
@@ -267,7 +278,7 @@
           { label: 'Humidity (%)', scale: 'hum', stroke: '#1c7ed6', width: 2, points: { size: 5 } },
         ],
         axes: [
-          {},
+          { values: timeLabels },
           { scale: 'temp', label: 'Temperature (°C)', stroke: '#d9480f' },
           { scale: 'hum', label: 'Humidity (%)', side: 1, stroke: '#1c7ed6', grid: { show: false } },
         ],
