@@ -11,21 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startGraphServer, type GraphServer } from '../../src/graph/server.js';
 import { useSandbox } from '../sandbox/support.js';
-import { DEVICE, GRAPH_DIR, NO_BROWSER, buildApi, countPixels, createTable, invokeUrlOf, launchChromium, pageUrl, readings, writeReadings, type BuiltApi } from './support.js';
-
-interface LabGraph {
-  state: string;
-  problem: { kind: string; status?: number } | null;
-  points: { timestamp: string; time: number; value: number | null; humidity: number | null }[];
-  lastUpdate: string | null;
-  polls: number;
-}
-
-declare global {
-  interface Window {
-    labGraph: LabGraph;
-  }
-}
+import { DEVICE, GRAPH_DIR, NO_BROWSER, buildApi, countPixels, createTable, invokeUrlOf, launchChromium, pageUrl, readings, writeReadings, type BuiltApi, type LabGraph } from './support.js';
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {

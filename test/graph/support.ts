@@ -36,6 +36,21 @@ export const TABLE = 'iotlab-readings';
 export const DEVICE = 'iotlab-dev1';
 export const STAGE = 'handson';
 
+/** What the page exposes as `window.labGraph`. */
+export interface LabGraph {
+  state: 'idle' | 'loading' | 'ok' | 'empty' | 'error';
+  problem: { kind: string; status?: number } | null;
+  points: { timestamp: string; time: number; value: number | null; humidity: number | null }[];
+  lastUpdate: string | null;
+  polls: number;
+}
+
+declare global {
+  interface Window {
+    labGraph: LabGraph;
+  }
+}
+
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
