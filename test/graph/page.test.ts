@@ -1,7 +1,7 @@
 // Lab 3's graph page in a real headless Chromium against an in-process sandbox: it draws a device's
 // readings (the chart's data and the pixels of a screenshot), follows new readings, and names what a
-// student meets: a function without Access-Control-Allow-Origin, a wrong stage, a malformed proxy
-// answer, an empty list, an API that does not answer. UPDATE_SCREENSHOT=1 rewrites assets/graph/screenshot.png.
+// student meets: a function without Access-Control-Allow-Origin, a wrong stage, a function's 500, a
+// malformed proxy answer, an empty list, an API that does not answer. UPDATE_SCREENSHOT=1 rewrites assets/graph/screenshot.png.
 
 import { existsSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -32,13 +32,19 @@ describe.skipIf(NO_BROWSER !== undefined)(`the graph page in Chromium${NO_BROWSE
   let api: BuiltApi;
   let noCors: BuiltApi;
   let malformed: BuiltApi;
+  let failing: BuiltApi;
 
   beforeAll(async () => {
     const launched = launchChromium();
     server = await startGraphServer();
     await createTable(sb.config());
     await writeReadings(sb.config(), FIRST);
-    [api, noCors, malformed] = await Promise.all([buildApi(sb.config(), 'iotlab-api'), buildApi(sb.config(), 'nocors-api', 'no-cors'), buildApi(sb.config(), 'malformed-api', 'malformed')]);
+    [api, noCors, malformed, failing] = await Promise.all([
+      buildApi(sb.config(), 'iotlab-api'),
+      buildApi(sb.config(), 'nocors-api', 'no-cors'),
+      buildApi(sb.config(), 'malformed-api', 'malformed'),
+      buildApi(sb.config(), 'failing-api', '', 'no-such-table'),
+    ]);
     browser = await launched;
     context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 900, height: 500 }, deviceScaleFactor: 1 });
   });
@@ -146,6 +152,17 @@ describe.skipIf(NO_BROWSER !== undefined)(`the graph page in Chromium${NO_BROWSE
     await page.close();
   });
 
+  it("shows a function's 500 with its text and the command for its logs", async () => {
+    const { page } = await open({ api: failing.invokeUrl, device: DEVICE, every: '1', fn: failing.functionName });
+    const graph = await settled(page, 'error');
+    expect(graph.problem).toEqual({ kind: 'function', status: 500 });
+    expect(await page.locator('#banner-title').textContent()).toBe('The function failed (HTTP 500)');
+    const text = await page.locator('#banner-text').textContent();
+    expect(text).toContain('It answered: Could not read the readings: ResourceNotFoundException');
+    expect(text).toContain('aws logs tail /aws/lambda/failing-api --since 10m');
+    await page.close();
+  });
+
   it('says the device writes nothing when the list is empty', async () => {
     const { page } = await open({ api: api.invokeUrl, device: 'iotlab-dev9', every: '1' });
     const graph = await settled(page, 'empty');
@@ -185,5 +202,12 @@ describe.skipIf(NO_BROWSER !== undefined)(`the graph page in Chromium${NO_BROWSE
     expect(await page.locator('#chart canvas').count()).toBe(1);
     expect(console.filter((line) => /^(error|pageerror)/.test(line))).toEqual([]);
     await page.close();
+
+    // Without lab graph's /probe the page cannot see past a CORS refusal: it says so and offers the URL.
+    const refused = await open({ api: noCors.invokeUrl, device: DEVICE, every: '1' }, pathToFileURL(join(GRAPH_DIR, 'index.html')).href);
+    expect(await settled(refused.page, 'error')).toMatchObject({ problem: { kind: 'cors' } });
+    expect(await refused.page.locator('#banner-text').textContent()).toContain('a wrong stage or path (403) or a malformed function answer (502) look the same from here');
+    expect(await refused.page.locator('#banner-text a').getAttribute('href')).toBe(`${noCors.invokeUrl}/datas/${DEVICE}`);
+    await refused.page.close();
   });
 });
