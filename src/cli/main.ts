@@ -94,6 +94,17 @@ const graph: DeclareCommand = (program, run) =>
     .option('--open', 'open the page in the system browser')
     .action(run(async ({ options }) => (await import('../commands/graph.js')).graphCommand(options)));
 
+const trace: DeclareCommand = (program, run) =>
+  program
+    .command('trace')
+    .description(
+      'publish one marked reading as the lab 0 device and time when it shows up on the topic, in the stream, in DynamoDB, through the API and in S3 ' +
+        '(its only write is that publish; everything else is read)',
+    )
+    .option('--timeout <seconds>', "how long to wait for the slowest hop (default: the Firehose buffer interval + 60, or 30 without lab 2)")
+    .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
+    .action(run(async ({ options }) => (await import('../commands/trace.js')).traceCommand(options)));
+
 const selftest: DeclareCommand = (program, run) =>
   program
     .command('selftest')
@@ -150,6 +161,7 @@ const COMMANDS: readonly DeclareCommand[] = [
   solve,
   device,
   graph,
+  trace,
   sandbox,
   selftest,
   demo,

@@ -1,0 +1,73 @@
+// Hop 4 (lab 3): the reading served by the lab's REST API, GET <invoke URL>/datas/<device>, as the
+// graph page calls it. The API is found as lab 3's checks find it (the prefix's API, else the one with
+// a /datas/ resource); its invoke URL comes from the target's endpoint, never from the target's kind.
+
+import { invokeUrl, locateApi, locateStage } from '../../checks/lib/api-pipeline.js';
+import type { HopKind, WatchResult } from './hop.js';
+import type { MarkedReading } from './marked-reading.js';
+import { parseJson } from './marked-reading.js';
+import { pollUntilSeen } from './poll.js';
+
+const POLL_MS = 1_000;
+const HTTP_TIMEOUT_MS = 10_000;
+
+export const apiHop: HopKind = {
+  id: 'api',
+  title: 'API (GET /datas)',
+  lab: 3,
+  async prepare(ctx) {
+    const { api, via } = await locateApi(ctx);
+    if (!api?.id) return { state: 'not-built', message: `lab 3 not built yet: ${via}` };
+    const stage = await locateStage(ctx, api.id);
+    if (!stage?.stageName) return { state: 'broken', message: `REST API ${api.name} (${api.id}) is not deployed to a stage (\`lab check 3\`)` };
+    const url = `${invokeUrl(ctx, api.id, stage.stageName)}/datas/${encodeURIComponent(ctx.device)}`;
+    return {
+      state: 'built',
+      where: `GET ${url} (API ${api.name}, ${via}, stage ${stage.stageName})`,
+      evidence: { apiId: api.id, apiName: api.name, stage: stage.stageName, url },
+      watch: (published, signal) => {
+        const look = async (): Promise<WatchResult> => {
+          let res: Response;
+          let text: string;
+          try {
+            res = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(HTTP_TIMEOUT_MS)]) });
+            text = await res.text();
+          } catch (err) {
+            if (signal.aborted) throw err;
+            // A slow or unreachable API is what the student needs to hear about; keep asking until time is up.
+            return { seen: false, note: `the API did not answer: ${(err as Error).message}` };
+          }
+          if (!res.ok) return { seen: false, note: `the API's last answer was HTTP ${res.status}: ${text.slice(0, 120)}` };
+          const listed = findListed(parseJson(text), published.reading);
+          if (listed === 'same') return { seen: true, detail: `in the answer of GET ${url}` };
+          if (listed === 'other') return { seen: false, note: `the API lists ${published.reading.TIMESTAMP} with other values: another reading of the same second was written over the traced one` };
+          return { seen: false, note: `the API's answer (HTTP ${res.status}, ${text.length} bytes) does not list ${published.reading.TIMESTAMP}` };
+        };
+        return pollUntilSeen(look, POLL_MS, ctx.clock, signal);
+      },
+    };
+  },
+};
+
+/**
+ * Looks through the answer, whatever its shape, for an entry carrying the reading's TIMESTAMP: `same`
+ * when its numbers (the workshop's `value` is the temperature) agree with the reading's, `other` when not.
+ */
+export function findListed(body: unknown, reading: MarkedReading): 'same' | 'other' | undefined {
+  let found: 'same' | 'other' | undefined;
+  const visit = (node: unknown): void => {
+    if (found === 'same' || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const entry = node as Record<string, unknown>;
+    if (Object.values(entry).includes(reading.TIMESTAMP)) {
+      const temperature = entry.value ?? entry.temperature ?? entry.TEMPERATURE;
+      const humidity = entry.humidity ?? entry.HUMIDITY;
+      const agrees = (v: unknown, want: number) => v === undefined || Number(v) === want;
+      found = agrees(temperature, reading.TEMPERATURE) && agrees(humidity, reading.HUMIDITY) ? 'same' : 'other';
+      return;
+    }
+    Object.values(entry).forEach(visit);
+  };
+  visit(body);
+  return found;
+}

@@ -1,0 +1,68 @@
+// Hop 3 (lab 1): the reading as an item of the table the ingest function writes (its TABLE_NAME),
+// read with one Query on the item's key: the device and the reading's TIMESTAMP.
+
+import { DynamoDBClient, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { locateTable } from '../../checks/lib/stream-pipeline.js';
+import { describeTable } from '../../checks/lib/table-check.js';
+import type { HopKind } from './hop.js';
+import type { MarkedReading } from './marked-reading.js';
+import { pollUntilSeen } from './poll.js';
+import { lab1Route } from './routes.js';
+
+const POLL_MS = 500;
+
+export const tableHop: HopKind = {
+  id: 'table',
+  title: 'DynamoDB table',
+  lab: 1,
+  async prepare(ctx) {
+    const route = await lab1Route(ctx, ctx.topic);
+    if ('state' in route) return route;
+    const { name, via } = await locateTable(ctx);
+    const table = await describeTable(ctx, name);
+    if (!table) return { state: 'broken', message: `there is no DynamoDB table ${name} (${via}) (\`lab check 1\`)` };
+    const keyOf = (kind: 'HASH' | 'RANGE') => table.KeySchema?.find((k) => k.KeyType === kind)?.AttributeName;
+    const hash = keyOf('HASH');
+    const range = keyOf('RANGE');
+    if (!hash || !range) return { state: 'broken', message: `table ${name} has no partition key and sort key to find a reading by (\`lab check 1\`)` };
+    return {
+      state: 'built',
+      where: `table ${name} (${via})`,
+      evidence: { tableName: name, partitionKey: hash, sortKey: range },
+      watch: (published, signal) => {
+        const { reading } = published;
+        const look = async () => {
+          const out = await ctx.clients.get(DynamoDBClient).send(
+            new QueryCommand({
+              TableName: name,
+              // `timestamp` is a reserved word: both keys go through placeholders.
+              KeyConditionExpression: '#h = :h AND #r = :r',
+              ExpressionAttributeNames: { '#h': hash, '#r': range },
+              ExpressionAttributeValues: { ':h': { S: reading.DEVICE_NAME }, ':r': { S: reading.TIMESTAMP } },
+            }),
+            { abortSignal: signal },
+          );
+          const item = out.Items?.[0];
+          if (!item) return { seen: false as const, note: `no item ${reading.DEVICE_NAME} / ${reading.TIMESTAMP} in ${name}` };
+          if (holdsReading(item, reading)) return { seen: true as const, detail: `item ${reading.DEVICE_NAME} / ${reading.TIMESTAMP} in ${name}` };
+          return { seen: false as const, note: `item ${reading.DEVICE_NAME} / ${reading.TIMESTAMP} in ${name} holds other values (${describeValues(item)}): another reading of the same second was written over the traced one` };
+        };
+        return pollUntilSeen(look, POLL_MS, ctx.clock, signal);
+      },
+    };
+  },
+};
+
+/** The item's values are the reading's, whichever spelling the function kept (humidity or HUMIDITY). */
+function holdsReading(item: Record<string, AttributeValue>, reading: MarkedReading): boolean {
+  return valueOf(item, 'humidity') === reading.HUMIDITY && valueOf(item, 'temperature') === reading.TEMPERATURE;
+}
+
+function valueOf(item: Record<string, AttributeValue>, field: string): number | undefined {
+  const value = item[field] ?? item[field.toUpperCase()];
+  return value?.N !== undefined ? Number(value.N) : undefined;
+}
+
+function describeValues(item: Record<string, AttributeValue>): string {
+  return `humidity ${valueOf(item, 'humidity') ?? '?'}, temperature ${valueOf(item, 'temperature') ?? '?'}`;
+}
