@@ -120,6 +120,7 @@ const demo: DeclareCommand = (program, run) =>
     .description('the workshop so far, offline: sandbox, reference solutions, device, and the graded report (npm start)')
     .option('--runtime <python|node>', "language of the lab's Lambda functions (default python)")
     .option('--wait <seconds>', 'how long checks may wait for data (default 90)')
+    .option('--serve', "keep the sandbox, the device and lab 3's graph page running until Ctrl-C")
     .action(run(async ({ options }) => (await import('../commands/demo.js')).demo(options)));
 
 const sandbox: DeclareCommand = (program, run) => {

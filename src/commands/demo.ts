@@ -4,7 +4,12 @@
 import { headerLine } from '../target/target.js';
 import { LABS, type LabEntry } from '../labs/catalog.js';
 import { hasChecks, resolveWorkbook } from '../labs/workbook.js';
-import { openWorkbench } from '../local-run/workbench.js';
+import { openWorkbench, type Workbench } from '../local-run/workbench.js';
+import { startDevice } from '../device/start.js';
+import { startGraphServer } from '../graph/server.js';
+import { graphPage, interrupted } from './graph.js';
+import { systemClock } from '../engine/clock.js';
+import type { CheckContext } from '../engine/types.js';
 import { rehearse } from '../local-run/rehearsal.js';
 import { createReporters } from '../reporters/index.js';
 import { stdout, type Output } from '../output.js';
@@ -14,7 +19,11 @@ import type { GlobalOptions } from '../session.js';
 export interface DemoOptions extends GlobalOptions {
   runtime?: string;
   wait?: string;
+  /** Keep the sandbox, the device and lab 3's graph page running until Ctrl-C. */
+  serve?: boolean;
 }
+
+const GRAPH_LAB = 3;
 
 export async function demo(options: DemoOptions, out: Output = stdout): Promise<{ passed: boolean }> {
   const workbook = resolveWorkbook();
@@ -41,8 +50,28 @@ export async function demo(options: DemoOptions, out: Output = stdout): Promise<
     await Promise.all(reporters.all.map((r) => r.flush()));
     const passed = surprises.length === 0 && reports.every((r) => r.passed);
     out.line(passed ? `All ${reports.length} labs pass. Next: read lab 0 with \`lab open 0\` and build it yourself.` : 'Some checks did not pass: see above.');
+    if (reports.some((r) => r.lab.number === GRAPH_LAB && r.passed)) {
+      if (options.serve) await serveGraph(bench, out);
+      else out.line("Lab 3's graph: `lab demo --serve` keeps this sandbox, the device and the graph page running until Ctrl-C.");
+    }
     return { passed };
   } finally {
     await bench.close();
+  }
+}
+
+/** Lab 3's graph page over the demo's sandbox, with the device publishing, until Ctrl-C. */
+async function serveGraph(bench: Workbench, out: Output): Promise<void> {
+  const ctx: CheckContext = { clients: bench.clients, target: bench.target, config: bench.config, clock: systemClock, signal: new AbortController().signal, lab: { number: GRAPH_LAB, slug: 'api-and-graph' } };
+  const { settings } = await graphPage(ctx);
+  const device = await startDevice({ clients: bench.clients, home: bench.home, prefix: bench.config.prefix, rate: 1 });
+  const server = await startGraphServer({ port: 0 });
+  try {
+    out.line(`Lab 3's graph of ${settings.get('device')}, live: ${server.origin}/?${settings.toString()}`);
+    out.line('Serving until Ctrl-C.');
+    await Promise.race([interrupted(), device.done]);
+  } finally {
+    await server.close();
+    await device.stop().catch(() => undefined);
   }
 }

@@ -33,16 +33,10 @@ export async function graphCommand(options: GraphOptions, out: Output = stdout, 
   try {
     out.line(headerLine(target));
     const ctx: CheckContext = { clients, target, config: session.config, clock: systemClock, signal: controller.signal, lab: { number: 3, slug: 'api-and-graph' } };
-    const { api, via } = await locateApi(ctx);
-    if (!api) throw new EnvironmentError(`No REST API for lab 3 in this account: ${via}.`, NO_API_HINT);
-    const stage = await locateStage(ctx, api.id!);
-    if (!stage) throw new EnvironmentError(`The API ${api.name} (${api.id}) is not deployed to a stage yet, so it has no invoke URL.`, `Deploy it to the stage handson (lab 3), or run \`lab solve 3\`.`);
-    const address = invokeUrl(ctx, api.id!, stage.stageName!);
-    const device = options.device ?? (await deviceName(ctx));
-    const fn = (await locateApiFunction(ctx)).name;
-    settings = new URLSearchParams({ api: address, device, fn });
+    const page = await graphPage(ctx, options.device);
+    settings = page.settings;
     if (every !== undefined) settings.set('every', String(every));
-    out.line(`API ${api.name} (${api.id}) · stage ${stage.stageName} · ${address}`);
+    out.line(page.describe);
   } finally {
     clients.destroy();
   }
@@ -62,8 +56,20 @@ export async function graphCommand(options: GraphOptions, out: Output = stdout, 
   }
 }
 
+/** The page's query string for lab 3's API as the checks locate it, and a line saying what it shows. */
+export async function graphPage(ctx: CheckContext, device?: string): Promise<{ settings: URLSearchParams; describe: string }> {
+  const { api, via } = await locateApi(ctx);
+  if (!api) throw new EnvironmentError(`No REST API for lab 3 in this account: ${via}.`, NO_API_HINT);
+  const stage = await locateStage(ctx, api.id!);
+  if (!stage) throw new EnvironmentError(`The API ${api.name} (${api.id}) is not deployed to a stage yet, so it has no invoke URL.`, `Deploy it to the stage handson (lab 3), or run \`lab solve 3\`.`);
+  const address = invokeUrl(ctx, api.id!, stage.stageName!);
+  const fn = (await locateApiFunction(ctx)).name;
+  const settings = new URLSearchParams({ api: address, device: device ?? (await deviceName(ctx)), fn });
+  return { settings, describe: `API ${api.name} (${api.id}) · stage ${stage.stageName} · ${address}` };
+}
+
 /** Resolves on Ctrl-C (or a polite kill). */
-function interrupted(): Promise<void> {
+export function interrupted(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
       process.removeListener('SIGINT', stop);
