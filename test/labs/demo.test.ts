@@ -13,5 +13,6 @@ it('lab demo solves labs 0 to 3, runs the device and prints a passing report', a
   expect(run.stdout).toContain('Score 23/23 (100%, pass mark 80%): PASSED');
   expect(run.stdout).toContain('Score 18/18 (100%, pass mark 80%): PASSED');
   expect(run.stdout).toContain('All 4 labs pass.');
+  expect(run.stdout).toContain("Lab 3's graph: `lab demo --serve` keeps this sandbox, the device and the graph page running until Ctrl-C.");
   expect(run.code, run.stderr).toBe(0);
 }, 180_000);
