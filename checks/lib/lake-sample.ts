@@ -66,8 +66,9 @@ export function errorRecords(ctx: CheckContext): Promise<{ folder?: string; obje
     for (const o of listed.slice(0, 3)) {
       const decoded = await readObject(ctx, bucket, o, OBJECT_CAP);
       for (const value of parseJsonStream(decoded.text, decoded.truncated).values) {
-        const r = value as { errorCode?: string; errorMessage?: string };
-        records.push({ key: o.key, errorCode: r.errorCode, errorMessage: r.errorMessage });
+        // Processing failures spell the fields errorCode/errorMessage, format conversion failures ErrorCode/ErrorMessage.
+        const r = value as { errorCode?: string; errorMessage?: string; ErrorCode?: string; ErrorMessage?: string };
+        records.push({ key: o.key, errorCode: r.errorCode ?? r.ErrorCode, errorMessage: r.errorMessage ?? r.ErrorMessage });
       }
     }
     return { folder, objects: page.KeyCount ?? listed.length, records };
