@@ -3,6 +3,7 @@
 import type { ClientFactory } from './clients.js';
 import type { TargetInfo } from './target.js';
 import { EnvironmentError, describeError } from '../errors.js';
+import { knownProfiles } from './profiles.js';
 
 export async function resolveIdentity(clients: ClientFactory): Promise<TargetInfo> {
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
@@ -22,6 +23,14 @@ export async function resolveIdentity(clients: ClientFactory): Promise<TargetInf
       ...(settings.profile ? { profile: settings.profile } : {}),
     };
   } catch (err) {
+    if (settings.profile && !knownProfiles().includes(settings.profile)) {
+      const known = knownProfiles();
+      throw new EnvironmentError(
+        `There is no AWS profile named "${settings.profile}".`,
+        known.length > 0 ? `Profiles in your AWS config: ${known.join(', ')}. Or create it with \`aws configure --profile ${settings.profile}\`.` : `Create it with \`aws configure --profile ${settings.profile}\` (or \`aws configure sso\`).`,
+        { cause: err },
+      );
+    }
     const advice = describeError(err, { kind: settings.kind, region, endpoint: settings.endpoint });
     throw new EnvironmentError(advice.message, advice.hint, { cause: err });
   }

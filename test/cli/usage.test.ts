@@ -1,5 +1,7 @@
 // The binary's answers that need no AWS: help, listing, usage mistakes (exit 2, one line, no stack).
 
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, lab, newHome } from './support.js';
 
@@ -24,6 +26,18 @@ describe('lab --help', () => {
     const run = await lab([], { LAB_HOME: await newHome() });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: lab');
+  });
+});
+
+describe('an AWS profile that does not exist', () => {
+  it('is named, with the profiles there are, not reported as missing credentials', async () => {
+    const home = await newHome();
+    await mkdir(join(home, '.aws'), { recursive: true });
+    await writeFile(join(home, '.aws', 'config'), '[default]\nregion = us-east-1\n[profile alice]\nregion = eu-west-1\n');
+    await writeFile(join(home, '.aws', 'credentials'), '[bob]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = x\n');
+    const run = await lab(['check', '0', '--target', 'aws', '--profile', 'ghost', '--region', 'us-east-1'], { LAB_HOME: home, HOME: home });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('There is no AWS profile named "ghost".\nProfiles in your AWS config: default, alice, bob. Or create it with `aws configure --profile ghost`.\n');
   });
 });
 
