@@ -197,15 +197,19 @@ export default defineChecks({
       hints: ["A malformed message must be skipped, not fail the whole batch: a failed batch is retried until it expires, and holds up everything behind it."],
       async run(ctx) {
         const { name } = await locateFunction(ctx);
-        const [errors] = await sumSeries(ctx, 'AWS/Lambda', { FunctionName: name }, [{ label: 'Errors', names: ['Errors'] }], WINDOW_MS);
-        const evidence = { functionName: name, errors: errors!.sum, windowMinutes: WINDOW_MS / 60_000, topic: await deviceTopic(ctx) };
+        // Zero errors means nothing when the function did not run (or its metrics are late): ask for invocations too.
+        const [invocations, errors] = await sumSeries(ctx, 'AWS/Lambda', { FunctionName: name }, [{ label: 'Invocations', names: ['Invocations'] }, { label: 'Errors', names: ['Errors'] }], WINDOW_MS);
+        const evidence = { functionName: name, invocations: invocations!.sum, errors: errors!.sum, windowMinutes: WINDOW_MS / 60_000, topic: await deviceTopic(ctx) };
         if (errors!.sum > 0) {
-          return fail(`Function ${name} failed ${errors!.sum} time(s) in the last 15 minutes.`, {
+          return fail(`Function ${name} failed ${errors!.sum} time(s) in ${invocations!.sum} invocation(s) in the last 15 minutes.`, {
             hint: `Read the errors in its log group: aws logs tail /aws/lambda/${name} --since 15m`,
             evidence,
           });
         }
-        return pass(`Function ${name} reported no errors in the last 15 minutes.`, { evidence });
+        if (invocations!.sum <= 0) {
+          return pending(`Function ${name} has not run in the last 15 minutes, so it cannot have shown that it runs without errors. Is \`lab device\` running? In AWS, metrics reach CloudWatch a few minutes late.`, { evidence });
+        }
+        return pass(`Function ${name} ran ${invocations!.sum} time(s) in the last 15 minutes without an error.`, { evidence });
       },
     },
   ],

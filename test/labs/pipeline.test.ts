@@ -46,6 +46,14 @@ async function repair(): Promise<string> {
 }
 
 describe('lab 1 on a complete pipeline', () => {
+  it('does not call a function that never ran free of errors', async () => {
+    const checked = await run(['check', '1', '--json', '--wait', '0']);
+    expect(checksOf(checked)['function.no-errors']).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^Still not there after waiting 0s: Function iotlab-ingest has not run in the last 15 minutes, so it cannot have shown that it runs without errors\./),
+    });
+  }, 30_000);
+
   it('lands every valid reading when one message in ten is malformed', async () => {
     const device = await run(['device', '--count', '20', '--rate', '2', '--malformed-every', '10', '--name', 'iotlab-malformed'], 60_000);
     expect(device.code, device.stderr).toBe(0);
