@@ -22,6 +22,7 @@
   form.elements.api.value = params.get('api') || '';
   form.elements.device.value = device;
   form.elements.every.value = String(every);
+  form.elements.fn.value = fn;
   if (device) $('device-name').textContent = device;
 
   // ---- what a failure looks like to the student -------------------------------------------------

@@ -181,6 +181,26 @@ describe.skipIf(NO_BROWSER !== undefined)(`the graph page in Chromium${NO_BROWSE
     await page.close();
   });
 
+  it('copes with readings that have only a timestamp and a value', async () => {
+    const fake = 'https://abc123defg.execute-api.us-east-1.amazonaws.com/handson';
+    const page = await context.newPage();
+    await page.route(`${fake}/datas/${DEVICE}`, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'access-control-allow-origin': '*', 'content-type': 'application/json' },
+        body: JSON.stringify({ [DEVICE]: [{ timestamp: '2026-12-03T06:25:50', value: 24 }, { timestamp: '2026-12-03T06:25:40', value: 23 }] }),
+      }),
+    );
+    await page.goto(pageUrl(`${server.origin}/`, { api: fake, device: DEVICE }));
+    const graph = await settled(page, 'ok');
+    expect(graph.points.map(({ timestamp, value, humidity }) => ({ timestamp, value, humidity }))).toEqual([
+      { timestamp: '2026-12-03T06:25:40', value: 23, humidity: null },
+      { timestamp: '2026-12-03T06:25:50', value: 24, humidity: null },
+    ]);
+    expect(countPixels(await page.locator('#chart canvas').screenshot()).reddish).toBeGreaterThan(20);
+    await page.close();
+  });
+
   it('takes its settings from its form', async () => {
     const { page } = await open({});
     expect(await graphOf(page)).toMatchObject({ state: 'idle', points: [] });
