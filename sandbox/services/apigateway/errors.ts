@@ -20,6 +20,7 @@ export const taggableNotFound = (arn: string) => notFound(`Invalid resource iden
 export const duplicateResource = (pathPart: string) => conflict(`Another resource with the same parent already has this name: ${pathPart}`);
 export const methodExists = () => conflict('Method already exists for this resource');
 export const stageExists = () => conflict('Stage already exists');
+export const deploymentInUse = () => badRequest('Active stages pointing to this deployment must be moved or deleted');
 
 export const invalidPathPart = () =>
   badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");

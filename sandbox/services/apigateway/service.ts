@@ -11,6 +11,7 @@ import { createResource } from './operations/create-resource.js';
 import { createRestApi } from './operations/create-rest-api.js';
 import { createStage } from './operations/create-stage.js';
 import { deleteMethod } from './operations/delete-method.js';
+import { deleteDeployment } from './operations/delete-deployment.js';
 import { deleteResource } from './operations/delete-resource.js';
 import { deleteRestApi } from './operations/delete-rest-api.js';
 import { deleteStage } from './operations/delete-stage.js';
@@ -63,6 +64,7 @@ export const service = defineService({
     createDeployment,
     getDeployment,
     getDeployments,
+    deleteDeployment,
     createStage,
     getStage,
     getStages,

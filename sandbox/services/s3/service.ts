@@ -21,6 +21,7 @@ import { headBucket } from './operations/head-bucket.js';
 import { headObject } from './operations/head-object.js';
 import { listBuckets } from './operations/list-buckets.js';
 import { listMultipartUploads } from './operations/list-multipart-uploads.js';
+import { listObjectVersions } from './operations/list-object-versions.js';
 import { listObjects } from './operations/list-objects.js';
 import { listObjectsV2 } from './operations/list-objects-v2.js';
 import { listParts } from './operations/list-parts.js';
@@ -50,6 +51,7 @@ export const service = defineService({
     copyObject,
     listObjectsV2,
     listObjects,
+    listObjectVersions,
     createMultipartUpload,
     uploadPart,
     completeMultipartUpload,
