@@ -17,6 +17,8 @@ export interface SandboxOptions {
   metricDelayMs?: number;
   /** Multiplies Firehose buffering intervals (0.01 makes 60 s into 0.6 s for fast tests). Default 1. */
   firehoseIntervalScale?: number;
+  /** How long a role created or changed stays unusable by services, imitating IAM's propagation (ms). Default 0. */
+  iamPropagationDelayMs?: number;
   /** Apply Kinesis per-shard write limits. Default false. */
   enforceLimits?: boolean;
   /** How long resources stay CREATING/Pending before ACTIVE (ms), so SDK waiters see the transition. Default 0. */

@@ -3,6 +3,7 @@
 import { CreateEventSourceMappingCommand, LambdaClient, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
+import { retryWhileRolePropagates } from './wait.js';
 
 export async function ensureStreamTrigger(ctx: SolutionContext, ledger: Ledger, streamArn: string, functionName: string): Promise<void> {
   const lambda = ctx.clients.get(LambdaClient);
@@ -10,7 +11,8 @@ export async function ensureStreamTrigger(ctx: SolutionContext, ledger: Ledger, 
   const what = `trigger ${streamArn.split('/').pop()} → ${functionName}`;
   const mapping = existing[0];
   if (!mapping) {
-    await lambda.send(
+    // A role just given its stream permissions is refused ("Cannot access stream") until IAM propagates.
+    await retryWhileRolePropagates(ctx, () => lambda.send(
       new CreateEventSourceMappingCommand({
         EventSourceArn: streamArn,
         FunctionName: functionName,
@@ -20,7 +22,7 @@ export async function ensureStreamTrigger(ctx: SolutionContext, ledger: Ledger, 
         Enabled: true,
         Tags: { ...ctx.tags },
       }),
-    );
+    ));
     ledger.record(what, 'created');
   } else if (mapping.State === 'Disabled' || mapping.State === 'Disabling') {
     await lambda.send(new UpdateEventSourceMappingCommand({ UUID: mapping.UUID, Enabled: true }));

@@ -19,20 +19,31 @@ export async function waitFor(ctx: Pick<SolutionContext, 'clock' | 'signal'>, re
   }
 }
 
-/** Retries `call` while it fails because a new role has not propagated yet. */
+/** First and longest pause between attempts while a role propagates (AWS takes seconds, now and then a minute). */
+const FIRST_RETRY_MS = 1_000;
+const LONGEST_RETRY_MS = 8_000;
+
+/** Whether an error is AWS saying a role is not usable yet: not assumable, or not yet granting what it grants. */
+function roleNotPropagated(err: unknown): boolean {
+  const e = err as { name?: string; message?: string };
+  if (!/InvalidParameterValue|InvalidRequest|InvalidArgument|InvalidInput|AccessDenied/.test(e.name ?? '')) return false;
+  return /role|assume|Cannot access stream/i.test(e.message ?? '');
+}
+
+/** Retries `call` with a bounded backoff while it fails because a new or changed role has not propagated yet. */
 export async function retryWhileRolePropagates<T>(ctx: Pick<SolutionContext, 'clock' | 'signal' | 'log'>, call: () => Promise<T>, timeoutMs = 90_000): Promise<T> {
   const deadline = ctx.clock.now() + timeoutMs;
   let told = false;
+  let pause = FIRST_RETRY_MS;
   for (;;) {
     try {
       return await call();
     } catch (err) {
-      const e = err as { name?: string; message?: string };
-      const propagating = /InvalidParameterValue|InvalidRequest|InvalidArgument|AccessDenied/.test(e.name ?? '') && /role|assume/i.test(e.message ?? '');
-      if (!propagating || ctx.clock.now() >= deadline) throw err;
-      if (!told) ctx.log('waiting for the new IAM role to propagate…');
+      if (!roleNotPropagated(err) || ctx.clock.now() >= deadline) throw err;
+      if (!told) ctx.log('waiting for the IAM role to propagate…');
       told = true;
-      await ctx.clock.sleep(3_000, ctx.signal);
+      await ctx.clock.sleep(Math.min(pause, Math.max(0, deadline - ctx.clock.now())), ctx.signal);
+      pause = Math.min(pause * 2, LONGEST_RETRY_MS);
     }
   }
 }

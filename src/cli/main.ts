@@ -137,6 +137,7 @@ const sandbox: DeclareCommand = (program, run) => {
     .option('--enforce-limits', 'apply Kinesis per-shard write limits')
     .option('--metric-delay <ms>', 'hide CloudWatch datapoints newer than this, as AWS lags')
     .option('--provisioning-delay <ms>', 'keep new and changed streams CREATING/UPDATING this long, as AWS does (default 0)')
+    .option('--iam-propagation-delay <ms>', 'keep new and changed roles unusable by services this long, as IAM propagates (default 0)')
     .option('--firehose-interval-scale <factor>', 'multiply Firehose buffering intervals (0.01 for fast tests)')
     .option('--mqtt-port <n>', 'IoT MQTT broker port, plain TCP (default 1883; 0 picks a free one)')
     .option('--mqtts-port <n>', 'IoT MQTT broker port, TLS with client certificates (default 8883; 0 picks a free one)')

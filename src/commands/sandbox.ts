@@ -21,6 +21,7 @@ export interface SandboxStartOptions {
   enforceLimits?: boolean;
   metricDelay?: string;
   provisioningDelay?: string;
+  iamPropagationDelay?: string;
   firehoseIntervalScale?: string;
   mqttPort?: string;
   mqttsPort?: string;
@@ -78,6 +79,7 @@ function argsFor(options: SandboxStartOptions): string[] {
   if (options.enforceLimits) args.push('--enforce-limits');
   if (options.metricDelay !== undefined) args.push('--metric-delay', options.metricDelay);
   if (options.provisioningDelay !== undefined) args.push('--provisioning-delay', options.provisioningDelay);
+  if (options.iamPropagationDelay !== undefined) args.push('--iam-propagation-delay', options.iamPropagationDelay);
   if (options.firehoseIntervalScale !== undefined) args.push('--firehose-interval-scale', options.firehoseIntervalScale);
   if (options.mqttPort !== undefined) args.push('--mqtt-port', options.mqttPort);
   if (options.mqttsPort !== undefined) args.push('--mqtts-port', options.mqttsPort);

@@ -220,7 +220,7 @@ describe('Lambda event source mappings for Kinesis', () => {
       const denied = await caught(map({ FunctionName: 'bare-fn', EventSourceArn: arnOf('api-stream') }));
       expect(denied).toEqual({
         name: 'InvalidParameterValueException',
-        message: `Cannot access stream ${arnOf('api-stream')}. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListShards Actions on your stream in IAM.`,
+        message: `Cannot access stream ${arnOf('api-stream')}. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, ListShards, and ListStreams Actions on your stream in IAM.`,
         status: 400,
       });
 

@@ -37,7 +37,30 @@ function summary(role: RoleRecord): RoleSummary {
   return { RoleName: role.roleName, RoleId: role.roleId, Arn: role.arn, assumeRolePolicy };
 }
 
+/** Everything about a role that services act on: a change to any of it propagates anew. */
+const fingerprint = (role: RoleRecord) => JSON.stringify([role.assumeRolePolicyDocument, role.inlinePolicies, role.attachedPolicyArns]);
+
+/**
+ * Imitates IAM's eventual consistency (the sandbox's iamPropagationDelayMs): a role created or changed
+ * less than the delay ago is not yet assumable and grants nothing to the services that use it. A change
+ * is noticed when a service first looks at the role after it, so the delay runs from then at the latest.
+ */
+function propagation(sandbox: Sandbox) {
+  const seen = new Map<string, { print: string; at: number }>();
+  return (role: RoleRecord): boolean => {
+    const delay = sandbox.options.iamPropagationDelayMs ?? 0;
+    if (delay <= 0) return true;
+    const now = sandbox.clock.now();
+    const print = fingerprint(role);
+    const known = seen.get(role.arn);
+    if (!known) seen.set(role.arn, { print, at: Math.max(role.createDate, now - delay) });
+    else if (known.print !== print) seen.set(role.arn, { print, at: now });
+    return now - seen.get(role.arn)!.at >= delay;
+  };
+}
+
 export function createIamApi(sandbox: Sandbox): IamApi {
+  const propagated = propagation(sandbox);
   const roleAt = (accountId: string, roleName: string) => roles(sandbox, { accountId, region: '' }).get(nameKey(roleName));
   const byArn = (roleArn: string) => {
     const match = ROLE_ARN.exec(roleArn);
@@ -54,11 +77,13 @@ export function createIamApi(sandbox: Sandbox): IamApi {
       return role && summary(role);
     },
     trustsService(role, servicePrincipal) {
+      const record = byArn(role.Arn);
+      if (record && !propagated(record)) return false;
       return trustsService(statementsOf(role.assumeRolePolicy, 'trust'), servicePrincipal);
     },
     allows(role, action, resource) {
       const record = byArn(role.Arn);
-      if (!record) return false;
+      if (!record || !propagated(record)) return false;
       const owner = { accountId: ROLE_ARN.exec(record.arn)![1], region: '' };
       const documents = [
         ...record.inlinePolicies.map((p) => p.document),

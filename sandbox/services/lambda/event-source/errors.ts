@@ -13,7 +13,7 @@ export function streamNotFound(streamArn: string): ServiceError {
 
 export function cannotAccessStream(streamArn: string): ServiceError {
   return invalidParameter(
-    `Cannot access stream ${streamArn}. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListShards Actions on your stream in IAM.`,
+    `Cannot access stream ${streamArn}. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, ListShards, and ListStreams Actions on your stream in IAM.`,
   );
 }
 
