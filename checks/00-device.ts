@@ -106,7 +106,7 @@ export default defineChecks({
       hints: [`Save the certificate as .lab/device/certificate.pem.crt and the private key as .lab/device/private.pem.key.`],
       async run(ctx) {
         const thing = await thingName(ctx);
-        const dir = deviceDir(labHome());
+        const dir = deviceDir(ctx.home ?? labHome());
         const saved = await savedCredentials(ctx);
         if (!saved) {
           return fail(`The device's certificate and private key are not in ${dir}.`, {

@@ -7,7 +7,7 @@ import type { CheckContext } from '../../src/engine/types.js';
 import { memo } from './memo.js';
 
 export function savedCredentials(ctx: CheckContext): Promise<DeviceCredentials | undefined> {
-  return memo(ctx, 'device.credentials', () => loadDeviceCredentials(labHome()));
+  return memo(ctx, 'device.credentials', () => loadDeviceCredentials(ctx.home ?? labHome()));
 }
 
 export async function deviceName(ctx: CheckContext): Promise<string> {

@@ -46,7 +46,7 @@ export async function checkLabs(labArg: string, options: CheckOptions, clock: Cl
     for (const reporter of reporters.all) events.subscribe((event) => reporter.onEvent(event));
     const reports: LabReport[] = [];
     for (const lab of labs) {
-      const report = await runLab(lab, { clients, target, config: session.config, clock, events, signal: controller.signal, waitMs, concurrency });
+      const report = await runLab(lab, { clients, target, config: session.config, clock, events, signal: controller.signal, waitMs, concurrency, home: session.home });
       await Promise.all(reporters.all.map((r) => r.flush()));
       await recordRun(session.home, report);
       reports.push(report);

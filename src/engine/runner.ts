@@ -28,6 +28,8 @@ export interface RunOptions {
   /** Overrides every check's own wait (`--wait`). */
   waitMs?: number;
   concurrency?: number;
+  /** The student's lab home, when it is not this process's (`lab grade` grades many). */
+  home?: string;
 }
 
 export async function runLab(lab: RunnableLab, options: RunOptions): Promise<LabReport> {
@@ -42,6 +44,7 @@ export async function runLab(lab: RunnableLab, options: RunOptions): Promise<Lab
     clock,
     signal,
     lab: { number: lab.number, slug: lab.slug },
+    ...(options.home !== undefined ? { home: options.home } : {}),
   };
   events.emit({ type: 'run-start', lab, target: options.target });
 

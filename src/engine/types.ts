@@ -27,6 +27,8 @@ export interface CheckContext {
   clock: Clock;
   signal: AbortSignal;
   lab: { number: number; slug: string };
+  /** The student's lab home (`.lab/`), where lab 0 keeps the device's certificate; default `labHome()`. */
+  home?: string;
 }
 
 export interface Check {

@@ -19,13 +19,14 @@ export interface ClientFactory {
 /** The config every client gets: adaptive retries, otherwise the SDK's defaults. */
 export function clientConfig(settings: TargetSettings): Record<string, unknown> {
   const common = { retryMode: 'adaptive' };
+  const identity = settings.credentials ? { credentials: settings.credentials } : settings.profile ? { profile: settings.profile } : undefined;
   if (settings.kind === 'local') {
-    return { ...common, region: settings.region, endpoint: settings.endpoint, credentials: { ...LOCAL_CREDENTIALS } };
+    return { ...common, region: settings.region, endpoint: settings.endpoint, ...(identity ?? { credentials: { ...LOCAL_CREDENTIALS } }) };
   }
   return {
     ...common,
     ...(settings.region ? { region: settings.region } : {}),
-    ...(settings.profile ? { profile: settings.profile } : {}),
+    ...identity,
   };
 }
 

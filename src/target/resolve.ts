@@ -3,7 +3,7 @@
 
 import type { LabConfig } from '../config.js';
 import { UsageError } from '../errors.js';
-import { LOCAL_ENDPOINT, LOCAL_REGION } from './local.js';
+import { LOCAL_CREDENTIALS, LOCAL_ENDPOINT, LOCAL_REGION } from './local.js';
 import { TARGET_KINDS, type TargetKind, type TargetSettings } from './target.js';
 
 export interface TargetFlags {
@@ -19,7 +19,9 @@ export function resolveTargetSettings(flags: TargetFlags, env: NodeJS.ProcessEnv
   if (kind === 'local') {
     if (flags.profile) throw new UsageError('--profile applies to --target aws only.');
     const endpoint = parseEndpoint(flags.endpoint ?? env.LAB_ENDPOINT ?? config.endpoint ?? LOCAL_ENDPOINT);
-    return { kind, region: region ?? LOCAL_REGION, endpoint };
+    // Another sandbox account: a 12-digit access key id is that account.
+    const keys = env.LAB_ACCESS_KEY_ID ? { credentials: { accessKeyId: env.LAB_ACCESS_KEY_ID, secretAccessKey: env.LAB_SECRET_ACCESS_KEY ?? LOCAL_CREDENTIALS.secretAccessKey } } : {};
+    return { kind, region: region ?? LOCAL_REGION, endpoint, ...keys };
   }
   if (flags.endpoint) throw new UsageError('--endpoint applies to --target local only.');
   return { kind, region, profile: flags.profile ?? config.profile };

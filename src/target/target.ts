@@ -11,7 +11,21 @@ export interface TargetSettings {
   profile?: string;
   /** Only for `local`. */
   endpoint?: string;
+  /**
+   * Explicit credentials or a provider of them (a roster's keys, an assumed role, a sandbox account's
+   * keys); without them `aws` uses the profile or the default chain, and `local` the sandbox's keys.
+   */
+  credentials?: TargetCredentials | TargetCredentialsProvider;
 }
+
+export interface TargetCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+export type TargetCredentialsProvider = () => Promise<TargetCredentials>;
 
 /** What was actually graded: settings plus the identity AWS answered with. */
 export interface TargetInfo {
