@@ -13,10 +13,12 @@ export interface LabConfig {
   endpoint?: string;
   /** Prefix of every resource name, so several students can share one account. */
   prefix: string;
+  /** Accounts `lab reset` refuses to delete anything in (production, shared tooling). */
+  'protected-accounts'?: string[];
 }
 
 export const DEFAULT_PREFIX = 'iotlab';
-export const CONFIG_KEYS = ['target', 'region', 'profile', 'endpoint', 'prefix'] as const;
+export const CONFIG_KEYS = ['target', 'region', 'profile', 'endpoint', 'prefix', 'protected-accounts'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
@@ -37,8 +39,10 @@ export function parseConfigKey(key: string): ConfigKey {
   throw new UsageError(`Unknown config key "${key}": use one of ${CONFIG_KEYS.join(', ')}.`);
 }
 
-export function validateConfigValue(key: ConfigKey, value: string): string {
+export function validateConfigValue(key: ConfigKey, value: string): string | string[] {
   switch (key) {
+    case 'protected-accounts':
+      return parseAccountList(value);
     case 'target':
       return parseKind(value);
     case 'endpoint':
@@ -54,8 +58,21 @@ export function validateConfigValue(key: ConfigKey, value: string): string {
   }
 }
 
+/** `111111111111,222222222222`: twelve-digit account ids, separated by commas or spaces. */
+export function parseAccountList(value: string): string[] {
+  const ids = value.split(/[\s,]+/).filter(Boolean);
+  const bad = ids.find((id) => !/^\d{12}$/.test(id));
+  if (bad !== undefined || ids.length === 0) throw new UsageError(`"${bad ?? value}" is not a 12-digit AWS account id: give them as 111111111111,222222222222.`);
+  return [...new Set(ids)];
+}
+
+/** How a setting is shown: lists as they are typed. */
+export function formatConfigValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
 export async function setConfigValue(home: string, key: ConfigKey, value: string | undefined): Promise<LabConfig> {
-  const stored = await readJsonFile<Record<string, string>>(configFile(home), {});
+  const stored = await readJsonFile<Record<string, unknown>>(configFile(home), {});
   if (value === undefined) delete stored[key];
   else stored[key] = validateConfigValue(key, value);
   await writeJsonFileAtomic(configFile(home), stored);

@@ -1,6 +1,6 @@
 // `lab config get|set|unset`: reads and changes `.lab/config.json`.
 
-import { CONFIG_KEYS, DEFAULT_PREFIX, loadConfig, parseConfigKey, setConfigValue } from '../config.js';
+import { CONFIG_KEYS, DEFAULT_PREFIX, formatConfigValue, loadConfig, parseConfigKey, setConfigValue } from '../config.js';
 import { labHome } from '../lab-home.js';
 import { configuredHeader, openSession, type GlobalOptions } from '../session.js';
 import { stdout, type Output } from '../output.js';
@@ -8,14 +8,14 @@ import { stdout, type Output } from '../output.js';
 export async function getConfig(key: string | undefined, options: GlobalOptions, out: Output = stdout): Promise<void> {
   if (key !== undefined) {
     const config = await loadConfig(labHome());
-    const value = config[parseConfigKey(key)];
+    const value = formatConfigValue(config[parseConfigKey(key)]);
     out.line(value ?? '');
     return;
   }
   const session = await openSession(options);
   out.line(configuredHeader(session.settings));
   for (const name of CONFIG_KEYS) {
-    const value = session.config[name];
+    const value = formatConfigValue(session.config[name]);
     out.line(`  ${name.padEnd(9)} ${value ?? '(not set)'}${name === 'prefix' && value === DEFAULT_PREFIX ? ' (default)' : ''}`);
   }
 }
@@ -23,5 +23,5 @@ export async function getConfig(key: string | undefined, options: GlobalOptions,
 export async function setConfig(key: string, value: string | undefined, out: Output = stdout): Promise<void> {
   const name = parseConfigKey(key);
   const config = await setConfigValue(labHome(), name, value);
-  out.line(value === undefined ? `${name} unset` : `${name} = ${config[name]}`);
+  out.line(value === undefined ? `${name} unset` : `${name} = ${formatConfigValue(config[name])}`);
 }
