@@ -82,3 +82,12 @@ export async function recordHintRevealed(home: string, lab: number, checkId: str
   (progress.hints[lab] ??= {})[checkId] = tiers;
   await writeJsonFileAtomic(progressFile(home), progress);
 }
+
+/** Forgets the results of `labs` on one account (after `lab reset` deleted what they graded). */
+export async function forgetLabs(home: string, target: { kind: TargetKind; accountId: string }, labs: readonly number[]): Promise<void> {
+  const progress = await loadProgress(home);
+  const entry = progress.targets[`${target.kind}:${target.accountId}`];
+  if (!entry || !labs.some((lab) => entry.labs[lab] !== undefined)) return;
+  for (const lab of labs) delete entry.labs[lab];
+  await writeJsonFileAtomic(progressFile(home), progress);
+}

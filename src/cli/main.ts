@@ -105,6 +105,20 @@ const trace: DeclareCommand = (program, run) =>
     .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
     .action(run(async ({ options }) => (await import('../commands/trace.js')).traceCommand(options)));
 
+const reset: DeclareCommand = (program, run) =>
+  program
+    .command('reset')
+    .description(
+      "find the workshop's resources (tag workshop=iot-pipeline-labs or the prefix's names) and show the plan; " +
+        'with --apply and the account id confirmed, delete them in dependency order',
+    )
+    .argument('[lab]', `${LAB_ARGUMENT} or "all" (default)`)
+    .option('--apply', 'delete what the plan shows (asks for the account id)')
+    .option('--confirm-account <id>', 'the account id, confirmed in advance (for scripts)')
+    .option('--keep-device', "keep lab 0's device: its thing, certificate, policy and saved certificate files")
+    .option('--report <file>', 'where to write the JSON report (default .lab/reset-<time>.json)')
+    .action(run(async ({ args, options }) => (await import('../commands/reset.js')).resetLabs(args[0], options)));
+
 const selftest: DeclareCommand = (program, run) =>
   program
     .command('selftest')
@@ -165,6 +179,7 @@ const COMMANDS: readonly DeclareCommand[] = [
   graph,
   trace,
   sandbox,
+  reset,
   selftest,
   demo,
 ];

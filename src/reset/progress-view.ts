@@ -1,0 +1,91 @@
+// The deletion's live progress in the terminal: one listr2 task per phase (in deletion order) with a
+// sub-task per resource showing its steps, then deleted, skipped (why) or failed (AWS's error). In a
+// log (no TTY) listr2 prints one line per change instead.
+
+import { Listr, ListrLogger, ProcessOutput, type ListrDefaultRenderer, type ListrSimpleRenderer, type ListrTaskWrapper } from 'listr2';
+import type { DeletionEvent, DeletionResult, Phase } from './deleter.js';
+import { KIND_LABELS, resourceKey } from './resource.js';
+
+type Task = ListrTaskWrapper<unknown, ListrDefaultRenderer, ListrSimpleRenderer>;
+
+interface Slot {
+  done: Promise<DeletionResult>;
+  finish(result: DeletionResult): void;
+  task?: Task;
+  steps: string[];
+}
+
+export class DeletionView {
+  private readonly slots = new Map<string, Slot>();
+  private rendering: Promise<void> = Promise.resolve();
+
+  constructor(private readonly out: NodeJS.WriteStream = process.stdout) {}
+
+  start(phases: Phase[]): void {
+    const logger = new ListrLogger({ processOutput: new ProcessOutput(this.out, this.out), toStderr: [] });
+    for (const phase of phases) for (const r of phase.resources) this.slots.set(resourceKey(r), slot());
+    const list = new Listr(
+      phases.map((phase) => ({
+        title: `${KIND_LABELS[phase.kind].service} ${KIND_LABELS[phase.kind].type} (${phase.resources.length})`,
+        task: (_: unknown, task: Task) =>
+          task.newListr(
+            phase.resources.map((resource) => ({
+              title: resource.name,
+              task: (_ctx: unknown, sub: Task) => this.follow(this.slots.get(resourceKey(resource))!, sub, resource.name),
+            })),
+            { concurrent: true, exitOnError: false },
+          ),
+      })),
+      {
+        concurrent: false,
+        exitOnError: false,
+        rendererOptions: { collapseErrors: false, collapseSkips: false, collapseSubtasks: false, logger },
+        fallbackRendererOptions: { logger },
+        fallbackRendererCondition: !this.out.isTTY,
+      },
+    );
+    this.rendering = list.run().then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  onEvent(event: DeletionEvent): void {
+    if (event.type === 'resource-start') return;
+    const key = resourceKey(event.type === 'resource-done' ? event.result.resource : event.resource);
+    const s = this.slots.get(key);
+    if (!s) return;
+    if (event.type === 'resource-step') {
+      s.steps.push(event.message);
+      if (s.task) s.task.output = event.message;
+    } else {
+      s.finish(event.result);
+    }
+  }
+
+  /** Resolves once every phase has been drawn to the end. */
+  finished(): Promise<void> {
+    return this.rendering;
+  }
+
+  private async follow(s: Slot, task: Task, name: string): Promise<void> {
+    s.task = task;
+    if (s.steps.length) task.output = s.steps[s.steps.length - 1]!;
+    const result = await s.done;
+    if (result.status === 'skipped') {
+      task.title = `${name}: skipped`;
+      return task.skip(`${name}: ${result.reason}`);
+    }
+    if (result.status === 'failed') {
+      task.title = `${name}: failed`;
+      throw new Error(`${name}: ${result.error!.name}: ${result.error!.message}`);
+    }
+    task.title = `${name}: deleted${result.detail ? ` (${result.detail})` : ''}`;
+  }
+}
+
+function slot(): Slot {
+  let finish!: (result: DeletionResult) => void;
+  const done = new Promise<DeletionResult>((resolve) => (finish = resolve));
+  return { done, finish, steps: [] };
+}
