@@ -105,6 +105,26 @@ const trace: DeclareCommand = (program, run) =>
     .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
     .action(run(async ({ options }) => (await import('../commands/trace.js')).traceCommand(options)));
 
+const chart: DeclareCommand = (program, run) =>
+  program
+    .command('chart')
+    .description(
+      "lab 4's dashboard: run the lab's named query (or your SQL) in Athena and draw the result as a line over time or bars per category " +
+        '(SVG, PNG and an HTML page, plus a table and sparklines here). Running a query writes its result to S3 and, on AWS, ' +
+        'costs money for the data it scans (at least 10 MB per query)',
+    )
+    .option('--named-query <name>', 'the saved query to run (default <prefix>-hourly-stats)')
+    .option('--sql <query>', 'run this SQL instead of a named query')
+    .option('--workgroup <name>', 'Athena workgroup, whose result location is used (default <prefix>-wg, else primary)')
+    .option('--database <name>', "database the query runs in (default: the named query's, or <prefix>_datalake for --sql)")
+    .option('--kind <line|bar>', 'line over time or bars per category (default: from the columns)')
+    .option('--x <column>', 'column along the x axis (default: a time or hour column, else a category)')
+    .option('--y <columns>', 'value columns, comma-separated (default: the numeric columns of one scale, counts left out)')
+    .option('--series <column>', 'split the values into one series per value of this column, e.g. device_name')
+    .option('--out <dir>', 'where to write <name>.svg, .png and .html (default .lab/charts)')
+    .option('--title <text>', 'chart title (default: the query name)')
+    .action(run(async ({ options }) => (await import('../commands/chart.js')).chartCommand(options)));
+
 const reset: DeclareCommand = (program, run) =>
   program
     .command('reset')
@@ -178,6 +198,7 @@ const COMMANDS: readonly DeclareCommand[] = [
   device,
   graph,
   trace,
+  chart,
   sandbox,
   reset,
   selftest,
