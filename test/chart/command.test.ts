@@ -26,8 +26,12 @@ import type { RunningSandbox } from '../../sandbox/index.js';
 const BUCKET = 'iotlab-datalake-000000000000';
 const DATABASE = 'iotlab_datalake';
 const WORKGROUP = 'iotlab-wg';
-const HOURS = ['2026/11/28/09', '2026/11/28/10', '2026/11/28/11', '2026/11/28/12'];
-const DEVICES = ['iotlab-dev1', 'iotlab-dev2'];
+const HOURS = ['2026/11/28/08', '2026/11/28/09', '2026/11/28/10', '2026/11/28/11', '2026/11/28/12', '2026/11/28/13'];
+// Each device warms and cools over the morning in its own way; within an hour a reading every 5 minutes varies by 0-2 degrees.
+const DEVICES = [
+  { name: 'iotlab-dev1', base: 20, wave: [0, 1, 3, 4, 3, 2] },
+  { name: 'iotlab-dev2', base: 25, wave: [1, 2, 2, 3, 4, 3] },
+];
 // Lab 4's reference query (solutions/04-athena-analytics/hourly-stats.ts), as a student saves it.
 const HOURLY_STATS_SQL = [
   'SELECT device_name,',
@@ -97,9 +101,9 @@ describe.skipIf(!athenaReady)('lab chart against the sandbox', () => {
     for (const [h, folder] of HOURS.entries()) {
       const lines: string[] = [];
       for (const [d, device] of DEVICES.entries()) {
-        for (let m = 0; m < 6; m++) {
+        for (let m = 0; m < 12; m++) {
           const hour = folder.slice(-2);
-          lines.push(JSON.stringify({ DEVICE_NAME: device, TIMESTAMP: `2026-11-28T${hour}:${String(m * 10).padStart(2, '0')}:00`, HUMIDITY: 40 + 3 * h - 2 * d + (m % 2), TEMPERATURE: 20 + h + 2 * d + (m % 3) }));
+          lines.push(JSON.stringify({ DEVICE_NAME: device.name, TIMESTAMP: `2026-11-28T${hour}:${String(m * 5).padStart(2, '0')}:00`, HUMIDITY: 40 + 3 * h - 2 * d + (m % 2), TEMPERATURE: device.base + device.wave[h]! + (m % 3) }));
         }
       }
       const key = `telemetry/${folder}/iotlab-firehose-1-${folder.replace(/\//g, '-')}-00-00-${h}.gz`;
@@ -137,21 +141,21 @@ describe.skipIf(!athenaReady)('lab chart against the sandbox', () => {
     const out = join(home, 'charts');
     expect(run.stdout).toContain(`Running the named query iotlab-hourly-stats in workgroup ${WORKGROUP} (database ${DATABASE}).`);
     expect(run.stdout).toMatch(/Query [0-9a-f-]+: SUCCEEDED · \d+\.\d s · \d+(\.\d)? (B|KB) scanned/);
-    expect(run.stdout).toContain('8 rows, columns device_name varchar, hour varchar, readings bigint, avg_temperature double, min_temperature integer, max_temperature integer');
+    expect(run.stdout).toContain('12 rows, columns device_name varchar, hour varchar, readings bigint, avg_temperature double, min_temperature integer, max_temperature integer');
     expect(run.stdout).toContain(`Athena stored the result at s3://${BUCKET}/athena-results/`);
     expect(run.stdout).toContain('Left out readings (a count or another scale than avg_temperature, min_temperature, max_temperature): --y names the columns to draw.');
     expect(run.stdout).toContain('Chart: line of avg_temperature, min_temperature, max_temperature over hour (UTC), one line per device_name');
     // The table's first rows and one sparkline per device and value: each hour warmer than the last.
     expect(run.stdout).toMatch(/device_name\s+hour\s+readings\s+avg_temperature\s+min_temperature\s+max_temperature/);
-    expect(run.stdout).toMatch(/iotlab-dev1\s+2026-11-28T09\s+6\s+21(\.0)?\s+20\s+22/);
-    expect(run.stdout).toMatch(/iotlab-dev1 · avg_temperature\s+▁[▂▃▄▅▆▇]{2}█\s+min 21\s+max 24\s+last 24/);
-    expect(run.stdout).toMatch(/iotlab-dev2 · max_temperature\s+▁[▂▃▄▅▆▇]{2}█\s+min 24\s+max 27\s+last 27/);
+    expect(run.stdout).toMatch(/iotlab-dev1\s+2026-11-28T08\s+12\s+21(\.0)?\s+20\s+22/);
+    expect(run.stdout).toContain('iotlab-dev1 · avg_temperature  ▁▃▇█▇▅  min 21  max 25  last 23');
+    expect(run.stdout).toContain('iotlab-dev2 · max_temperature  ▁▃▃▆█▆  min 28  max 31  last 30');
     const rel = relative(ROOT, join(out, 'iotlab-hourly-stats'));
     for (const ext of ['svg', 'png', 'html']) expect(run.stdout).toContain(`${rel.startsWith('..') ? join(out, 'iotlab-hourly-stats') : rel}.${ext}`);
 
     const svg = readFileSync(join(out, 'iotlab-hourly-stats.svg'), 'utf8');
     expect(svg).toMatch(/^<svg /);
-    for (const text of ['iotlab-hourly-stats', 'iotlab-dev1', 'iotlab-dev2', 'max_temperature', '09:00', '12:00']) expect(svg).toContain(`>${text}</text>`);
+    for (const text of ['iotlab-hourly-stats', 'iotlab-dev1', 'iotlab-dev2', 'max_temperature', '08:00', '13:00']) expect(svg).toContain(`>${text}</text>`);
 
     const pngFile = join(out, 'iotlab-hourly-stats.png');
     const png = PNG.sync.read(readFileSync(pngFile));
@@ -187,7 +191,7 @@ describe.skipIf(!athenaReady)('lab chart against the sandbox', () => {
     expect(run.code, run.stderr + run.stdout).toBe(0);
     expect(run.stdout).toContain(`Running your SQL in workgroup ${WORKGROUP} (database ${DATABASE}).`);
     expect(run.stdout).toContain('Chart: bars of readings per device_name');
-    expect(run.stdout).toMatch(/iotlab-dev1\s+24/);
+    expect(run.stdout).toMatch(/iotlab-dev1\s+72/);
     expect(readFileSync(join(out, 'query.svg'), 'utf8')).toContain('>Readings per device</text>');
     expect(PNG.sync.read(readFileSync(join(out, 'query.png'))).width).toBeGreaterThan(800);
   });
@@ -223,7 +227,7 @@ describe.skipIf(!athenaReady)('lab chart against the sandbox', () => {
   it('names the columns when a flag names one the result lacks', async () => {
     const run = await lab(['chart', '--y', 'temperature'], home, sandbox.endpoint);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--y temperature: the result has no such column (it has hour timestamp');
+    expect(run.stderr).toContain('--y temperature: the result has no such column (it has device_name varchar, hour varchar, readings bigint, avg_temperature double');
   });
 
   it('refuses a workgroup that does not exist', async () => {
