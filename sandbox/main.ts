@@ -15,6 +15,8 @@ export interface RunFile {
   port: number;
   dataDir: string | null;
   startedAt: string;
+  /** The arguments it was started with, so `lab sandbox reset` can start it again the same way. */
+  args?: string[];
 }
 
 export const SANDBOX_OPTIONS = {
@@ -70,12 +72,19 @@ export function readRunFile(path: string): RunFile | undefined {
 }
 
 /** Starts the sandbox, records the run file, and stops cleanly on SIGINT/SIGTERM. */
-export async function runSandboxProcess(options: SandboxOptions & { runFile?: string }): Promise<RunningSandbox> {
+export async function runSandboxProcess(options: SandboxOptions & { runFile?: string; args?: string[] }): Promise<RunningSandbox> {
   const running = await startSandbox(options);
   const { runFile } = options;
   if (runFile) {
     mkdirSync(dirname(runFile), { recursive: true });
-    const info: RunFile = { pid: process.pid, endpoint: running.endpoint, port: running.port, dataDir: running.sandbox.dataDir, startedAt: new Date().toISOString() };
+    const info: RunFile = {
+      pid: process.pid,
+      endpoint: running.endpoint,
+      port: running.port,
+      dataDir: running.sandbox.dataDir,
+      startedAt: new Date().toISOString(),
+      ...(options.args ? { args: options.args } : {}),
+    };
     writeFileSync(runFile, JSON.stringify(info, null, 2));
   }
   const shutdown = async () => {
@@ -90,7 +99,7 @@ export async function runSandboxProcess(options: SandboxOptions & { runFile?: st
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    const running = await runSandboxProcess(optionsFromArgs(process.argv.slice(2)));
+    const running = await runSandboxProcess({ ...optionsFromArgs(process.argv.slice(2)), args: process.argv.slice(2) });
     process.stdout.write(`sandbox listening on ${running.endpoint}\n`);
   } catch (err) {
     process.stderr.write(`sandbox could not start: ${(err as Error).message}\n`);

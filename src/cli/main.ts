@@ -181,6 +181,11 @@ const sandbox: DeclareCommand = (program, run) => {
     .description('stop the sandbox started with --detach')
     .action(run(async () => (await import('../commands/sandbox.js')).stopCommand()));
   command
+    .command('reset')
+    .description('empty the local sandbox: restart the one started here with the same options and no state, or remove its data when none runs')
+    .option('--data <dir>', 'the data directory to empty when no sandbox runs (default .lab/sandbox)')
+    .action(run(async ({ options }) => (await import('../commands/sandbox-reset.js')).sandboxResetCommand(options)));
+  command
     .command('status')
     .description('endpoint, services, calls answered, and calls the sandbox does not implement')
     .option('--json', 'print the status document as JSON')

@@ -27,10 +27,13 @@ export interface SandboxStartOptions {
   mqttsPort?: string;
 }
 
-interface RunFile {
+export interface RunFile {
   pid: number;
   endpoint: string;
+  port?: number;
   dataDir: string | null;
+  /** The sandbox process's own arguments (recorded since `lab sandbox reset` restarts it with them). */
+  args?: string[];
 }
 
 interface StatusDocument {
@@ -47,12 +50,12 @@ const SANDBOX_MAIN = fileURLToPath(new URL('../../sandbox/main.js', import.meta.
 
 export const runFilePath = (home: string) => join(home, 'sandbox.json');
 
-async function readRunFile(home: string): Promise<RunFile | undefined> {
+export async function readRunFile(home: string): Promise<RunFile | undefined> {
   const { readJsonFile } = await import('../lab-home.js');
   return readJsonFile<RunFile | undefined>(runFilePath(home), undefined);
 }
 
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -61,7 +64,7 @@ function alive(pid: number): boolean {
   }
 }
 
-async function fetchStatus(endpoint: string): Promise<StatusDocument | undefined> {
+export async function fetchStatus(endpoint: string): Promise<StatusDocument | undefined> {
   try {
     const res = await fetch(`${endpoint}/_sandbox/status`, { signal: AbortSignal.timeout(3000) });
     return res.ok ? ((await res.json()) as StatusDocument) : undefined;
@@ -104,7 +107,7 @@ export async function sandboxStart(options: SandboxStartOptions, out: Output): P
   const { optionsFromArgs, runSandboxProcess } = await import('../../sandbox/main.js');
   let sandbox;
   try {
-    sandbox = await runSandboxProcess(optionsFromArgs(args));
+    sandbox = await runSandboxProcess({ ...optionsFromArgs(args), args });
   } catch (err) {
     throw startFailure(err, options);
   }
@@ -123,7 +126,7 @@ function startFailure(err: unknown, options: SandboxStartOptions): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
-async function startDetached(home: string, args: string[], out: Output): Promise<number> {
+export async function startDetached(home: string, args: string[], out: Output): Promise<number> {
   const { mkdir } = await import('node:fs/promises');
   await mkdir(home, { recursive: true });
   const logFile = join(home, 'sandbox.log');
