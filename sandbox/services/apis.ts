@@ -11,6 +11,7 @@ import type { LambdaApi } from './lambda/api.js';
 import type { FirehoseApi } from './firehose/api.js';
 import type { DynamoDbApi } from './dynamodb/api.js';
 import type { IotApi } from './iot/api.js';
+import type { GlueApi } from './glue/api.js';
 
 export interface SandboxApis {
   sts: StsApi;
@@ -23,4 +24,5 @@ export interface SandboxApis {
   firehose: FirehoseApi;
   dynamodb: DynamoDbApi;
   iot: IotApi;
+  glue: GlueApi;
 }

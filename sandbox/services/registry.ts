@@ -14,6 +14,7 @@ import * as lambda from './lambda/service.js';
 import * as iot from './iot/service.js';
 import * as iotData from './iot-data/service.js';
 import * as apigateway from './apigateway/service.js';
+import * as glue from './glue/service.js';
 
 export interface ServiceModule {
   service: ServiceDefinition;
@@ -21,4 +22,4 @@ export interface ServiceModule {
   start?(sandbox: Sandbox): void | Promise<void>;
 }
 
-export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, kinesis, lambda, apigateway, iot, iotData];
+export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, kinesis, lambda, apigateway, iot, iotData, glue];

@@ -21,6 +21,12 @@ export interface GlueStorageDescriptor {
   Compressed?: boolean;
   SerdeInfo?: { Name?: string; SerializationLibrary?: string; Parameters?: Record<string, string> };
   Parameters?: Record<string, string>;
+  NumberOfBuckets?: number;
+  BucketColumns?: string[];
+  SortColumns?: { Column: string; SortOrder: number }[];
+  StoredAsSubDirectories?: boolean;
+  AdditionalLocations?: string[];
+  SkewedInfo?: unknown;
 }
 
 export interface GlueTableInput {
@@ -34,8 +40,12 @@ export interface GlueTableInput {
 
 export interface GlueTable extends GlueTableInput {
   DatabaseName: string;
+  /** Epoch ms. */
   CreateTime?: number;
+  /** Epoch ms. */
   UpdateTime?: number;
+  /** Glue's VersionId: "0" when created, one more at each update. */
+  VersionId?: string;
 }
 
 export interface GluePartitionInput {
@@ -47,6 +57,7 @@ export interface GluePartitionInput {
 export interface GluePartition extends GluePartitionInput {
   DatabaseName: string;
   TableName: string;
+  /** Epoch ms. */
   CreationTime?: number;
 }
 
@@ -64,4 +75,6 @@ export interface GlueApi {
   getPartitions(owner: Principal, database: string, table: string): GluePartition[];
   /** Adds the partitions that do not exist yet; returns how many were added. */
   addPartitions(owner: Principal, database: string, table: string, partitions: GluePartitionInput[]): number;
+  /** Runs the crawlers' background work now (start the crawls that are due, end those whose time is up) and waits for it. */
+  runCrawlers(): Promise<void>;
 }
