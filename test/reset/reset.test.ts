@@ -114,6 +114,24 @@ describe('lab reset', () => {
     expect(report.planned.every((p) => !p.name.startsWith('other') && !p.name.includes('eu-copy'))).toBe(true);
   });
 
+  it('plans one lab alone, and keeps lab 0’s device with --keep-device', async () => {
+    const [lab2, device] = await Promise.all([
+      run(['reset', '2', '--report', join(home, 'lab2.json')]),
+      run(['reset', '0', '--keep-device', '--report', join(home, 'device.json')]),
+    ]);
+    expect(lab2.stdout, lab2.stderr).toContain('Looking for the workshop\'s resources: tag workshop=iot-pipeline-labs or the names of prefix "iotlab", Lab 2 (firehose-to-s3).');
+    expect((await reportOf(join(home, 'lab2.json'))).planned.map((p) => `${p.kind}:${p.name}`)).toEqual([
+      'iot-rule:iotlab_telemetry_to_firehose',
+      'firehose-delivery-stream:iotlab-firehose',
+      's3-bucket:iotlab-datalake-000000000000',
+      'logs-log-group:/aws/kinesisfirehose/iotlab-firehose',
+      'iam-role:iotlab-firehose-role',
+      'iam-role:iotlab-iot-firehose-role',
+    ]);
+    expect(device.stdout, device.stderr).toContain('Dry run: nothing to delete.');
+    expect((await reportOf(join(home, 'device.json'))).planned).toEqual([]);
+  });
+
   it('deletes nothing unless the account id is typed back, and never in a protected account', async () => {
     const unconfirmed = await run(['reset', '--apply']);
     expect(unconfirmed.code).toBe(2);
