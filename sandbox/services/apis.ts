@@ -12,6 +12,7 @@ import type { FirehoseApi } from './firehose/api.js';
 import type { DynamoDbApi } from './dynamodb/api.js';
 import type { IotApi } from './iot/api.js';
 import type { GlueApi } from './glue/api.js';
+import type { AthenaApi } from './athena/api.js';
 
 export interface SandboxApis {
   sts: StsApi;
@@ -25,4 +26,5 @@ export interface SandboxApis {
   dynamodb: DynamoDbApi;
   iot: IotApi;
   glue: GlueApi;
+  athena: AthenaApi;
 }

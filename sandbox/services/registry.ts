@@ -15,6 +15,7 @@ import * as iot from './iot/service.js';
 import * as iotData from './iot-data/service.js';
 import * as apigateway from './apigateway/service.js';
 import * as glue from './glue/service.js';
+import * as athena from './athena/service.js';
 
 export interface ServiceModule {
   service: ServiceDefinition;
@@ -22,4 +23,4 @@ export interface ServiceModule {
   start?(sandbox: Sandbox): void | Promise<void>;
 }
 
-export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, kinesis, lambda, apigateway, iot, iotData, glue];
+export const serviceModules: ServiceModule[] = [sts, iam, s3, dynamodb, cloudwatch, logs, firehose, kinesis, lambda, apigateway, iot, iotData, glue, athena];
