@@ -4,7 +4,7 @@
 import type { RequestContext } from '../../edge/context.js';
 import { ServiceError } from '../../protocols/errors.js';
 import type { GlueTable } from '../glue/api.js';
-import { DEFAULT_CATALOG, glueApi } from './engine/table-source.js';
+import { DEFAULT_CATALOG, glueApi } from './lake.js';
 import { QueryFailure } from './query-errors.js';
 
 export const CATALOG_NAME = 'AwsDataCatalog';

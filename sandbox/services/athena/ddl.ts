@@ -8,7 +8,7 @@ import type { Principal } from '../../edge/context.js';
 import type { Sandbox } from '../../sandbox.js';
 import { isServiceError } from '../../protocols/errors.js';
 import type { GlueColumn, GluePartitionInput, GlueStorageDescriptor, GlueTable } from '../glue/api.js';
-import { DEFAULT_CATALOG, glueApi, isDataFile, parseS3Location } from './engine/table-source.js';
+import { DEFAULT_CATALOG, glueApi, isDataFile, parseS3Location } from './lake.js';
 import { QueryFailure } from './query-errors.js';
 import { textColumn, type ColumnInfo } from './results.js';
 import type { NameRef, Statement } from './sql/statement.js';

@@ -7,10 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal, RequestContext } from '../../edge/context.js';
 import type { Sandbox } from '../../sandbox.js';
 import { isServiceError } from '../../protocols/errors.js';
-import { runSelect } from './engine/run-select.js';
-import { INTERRUPTED } from './engine/duckdb-errors.js';
-import { parseS3Location, DEFAULT_CATALOG } from './engine/table-source.js';
-import { ddlFailureFromGlue, runDdl } from './ddl.js';
+import { parseS3Location, DEFAULT_CATALOG } from './lake.js';
 import { idempotencyMismatch, noOutputLocation, queryNotFound, workGroupNotFoundUnnamed } from './errors.js';
 import { QueryFailure } from './query-errors.js';
 import { encodeCsv, type ColumnInfo } from './results.js';
@@ -150,6 +147,7 @@ function schedule(sandbox: Sandbox, owner: Principal, id: string, statement: Sta
       if (statement.kind !== 'query') {
         if (!begin()) return;
         checkOutput();
+        const { ddlFailureFromGlue, runDdl } = await import('./ddl.js');
         let result;
         try {
           result = runDdl(sandbox, owner, statement, context);
@@ -160,10 +158,11 @@ function schedule(sandbox: Sandbox, owner: Principal, id: string, statement: Sta
         succeed();
         return;
       }
-      await runtime.engine.run(entry.token, async (connection) => {
+      const [parts, { runSelect }] = await Promise.all([runtime.engineParts(), import('./engine/run-select.js')]);
+      await parts.engine.run(entry.token, async (connection) => {
         if (!begin()) return;
         checkOutput();
-        const result = await runSelect(sandbox, runtime, connection, owner, record.query, statement.kind === 'query' ? statement.tokens : [], context);
+        const result = await runSelect(sandbox, parts, connection, owner, record.query, statement.kind === 'query' ? statement.tokens : [], context);
         planningMs = result.planningMs;
         scanned = result.scannedBytes;
         if (entry.cancelRequested) throw QueryFailure.cancelled();
@@ -172,7 +171,7 @@ function schedule(sandbox: Sandbox, owner: Principal, id: string, statement: Sta
         succeed();
       });
     } catch (err) {
-      if (entry.cancelRequested || (err instanceof Error && INTERRUPTED.test(err.message))) return fail(QueryFailure.cancelled(), 'CANCELLED');
+      if (entry.cancelRequested || (err instanceof Error && /^INTERRUPT Error/.test(err.message))) return fail(QueryFailure.cancelled(), 'CANCELLED');
       if (err instanceof QueryFailure) return fail(err);
       sandbox.warn(`athena query ${id} failed: ${(err as Error)?.stack ?? String(err)}`);
       fail(QueryFailure.internal((err as Error)?.message ?? String(err)));
@@ -193,8 +192,8 @@ export function stopQuery(sandbox: Sandbox, owner: Principal, id: string): void 
   if (entry && !entry.cancelRequested) {
     entry.cancelRequested = true;
     // Until the work ends: an interrupt that lands between two of its statements would be lost.
-    runtime.engine.interrupt(entry.token);
-    const timer = setInterval(() => runtime.engine.interrupt(entry.token), 50);
+    runtime.interrupt(entry.token);
+    const timer = setInterval(() => runtime.interrupt(entry.token), 50);
     void entry.done.finally(() => clearInterval(timer));
   }
   if (record.state === 'QUEUED' || !entry) {

@@ -1,14 +1,15 @@
-// What one sandbox's Athena keeps while it runs: the query engine (DuckDB, loaded on the first SELECT),
-// the local copies of objects DuckDB reads, what it learned about each object's JSON, and the queries in
-// flight (to wait for them, or stop one).
+// What one sandbox's Athena keeps while it runs: the queries in flight (to wait for them, or stop one) and,
+// from the first SELECT on, the query engine (DuckDB), the local copies of objects it reads and what it
+// learned about each object's JSON. The engine's modules are imported then too: an idle sandbox loads
+// none of them.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sandbox } from '../../sandbox.js';
-import { DuckEngine } from './engine/duckdb.js';
-import { JsonProfiles } from './engine/json-view.js';
-import { ObjectFiles } from './engine/object-files.js';
+import type { DuckEngine } from './engine/duckdb.js';
+import type { JsonProfiles } from './engine/json-view.js';
+import type { ObjectFiles } from './engine/object-files.js';
 
 export interface RunningQuery {
   /** Identifies the query's work in the engine (for interrupt). */
@@ -17,41 +18,52 @@ export interface RunningQuery {
   cancelRequested: boolean;
 }
 
+export interface EngineParts {
+  engine: DuckEngine;
+  files: ObjectFiles;
+  profiles: JsonProfiles;
+}
+
 export class AthenaRuntime {
   readonly running = new Map<string, RunningQuery>();
-  readonly profiles = new JsonProfiles();
   private workDir?: string;
-  private engineInstance?: DuckEngine;
-  private filesInstance?: ObjectFiles;
+  private parts?: Promise<EngineParts>;
+  private loadedParts?: EngineParts;
 
   constructor(private readonly sandbox: Sandbox) {}
 
   /** Whether DuckDB has been loaded (it is not until the first SELECT). */
   get engineLoaded(): boolean {
-    return this.engineInstance?.loaded ?? false;
+    return this.loadedParts?.engine.loaded ?? false;
   }
 
-  /** The engine, created (not yet loaded: DuckDB loads on its first query) with the directories it may read. */
-  get engine(): DuckEngine {
-    if (!this.engineInstance) {
-      const dir = this.dir();
+  /** The engine and its helpers, created on first use with the directories DuckDB may read. */
+  engineParts(): Promise<EngineParts> {
+    this.parts ??= (async () => {
+      const [{ DuckEngine }, { JsonProfiles }, { ObjectFiles }] = await Promise.all([
+        import('./engine/duckdb.js'),
+        import('./engine/json-view.js'),
+        import('./engine/object-files.js'),
+      ]);
+      const dir = (this.workDir ??= mkdtempSync(join(tmpdir(), 'sandbox-athena-')));
       const blobRoot = this.sandbox.blobs.filePath('');
-      this.engineInstance = new DuckEngine({
-        allowedDirectories: [join(dir, 'objects'), ...(blobRoot ? [blobRoot] : [])].flatMap((d) => [d, `${d}/`]),
-        tempDirectory: join(dir, 'spill'),
-      });
-    }
-    return this.engineInstance;
+      const parts: EngineParts = {
+        engine: new DuckEngine({
+          allowedDirectories: [join(dir, 'objects'), ...(blobRoot ? [blobRoot] : [])].flatMap((d) => [d, `${d}/`]),
+          tempDirectory: join(dir, 'spill'),
+        }),
+        files: new ObjectFiles(this.sandbox, join(dir, 'objects')),
+        profiles: new JsonProfiles(),
+      };
+      this.loadedParts = parts;
+      return parts;
+    })();
+    return this.parts;
   }
 
-  get files(): ObjectFiles {
-    this.filesInstance ??= new ObjectFiles(this.sandbox, join(this.dir(), 'objects'));
-    return this.filesInstance;
-  }
-
-  private dir(): string {
-    this.workDir ??= mkdtempSync(join(tmpdir(), 'sandbox-athena-'));
-    return this.workDir;
+  /** Interrupts the engine's work for `token`, if the engine runs it now. */
+  interrupt(token: object): void {
+    this.loadedParts?.engine.interrupt(token);
   }
 
   /** Resolves when every query started so far has finished. */
@@ -60,9 +72,10 @@ export class AthenaRuntime {
   }
 
   async close(): Promise<void> {
-    await this.engineInstance?.close();
+    const parts = this.parts && (await this.parts);
+    await parts?.engine.close();
     await Promise.all([...this.running.values()].map((r) => r.done.catch(() => undefined)));
-    this.filesInstance?.close();
+    parts?.files.close();
     if (this.workDir) rmSync(this.workDir, { recursive: true, force: true });
   }
 }

@@ -8,8 +8,6 @@ import { FUNCTIONS } from '../sql/functions.js';
 import { identifierName, isOp, type Token } from '../sql/lexer.js';
 import type { ParsedQuery } from '../sql/query.js';
 
-export const INTERRUPTED = /^INTERRUPT Error/;
-
 const TRINO_TYPES: Record<string, string> = {
   VARCHAR: 'varchar',
   STRING_LITERAL: 'varchar',

@@ -141,26 +141,47 @@ export function jsonTableView(view: string, table: ResolvedTable, files: ViewFil
     const wanted = (params[`mapping.${column}`] ?? column).toLowerCase();
     return [...keys].filter((k) => (caseInsensitive ? k.toLowerCase() === wanted : k === (params[`mapping.${column}`] ?? column)) && !/["\\]/.test(k));
   };
-  const columnExpr = (name: string, type: HiveType): string => {
-    const found = spellings(name);
-    if (found.length === 0) return typed(type, 'NULL');
-    const extract = (k: string) => {
-      const path = sqlString(`$."${k}"`);
-      if (type.kind !== 'primitive') return `json_transform(json_extract(__doc, ${path}), ${sqlString(JSON.stringify(jsonStructure(type)))})`;
-      const text = `json_extract_string(__doc, ${path})`;
-      return type.name === 'string' || type.name === 'varchar' || type.name === 'char' ? text : `TRY_CAST(${text} AS ${duckType(type)})`;
-    };
-    const value = found.length === 1 ? extract(found[0]!) : `COALESCE(${found.map(extract).join(', ')})`;
-    return failOnBad ? `CASE WHEN __bad THEN error(${sqlString(badMessage)}) ELSE ${value} END` : value;
-  };
-
+  const isText = (type: HiveType) => type.kind === 'primitive' && (type.name === 'string' || type.name === 'varchar' || type.name === 'char');
+  const convert = (type: HiveType, text: string, json: string) =>
+    type.kind !== 'primitive' ? `json_transform(${json}, ${sqlString(JSON.stringify(jsonStructure(type)))})` : isText(type) ? text : `TRY_CAST(${text} AS ${duckType(type)})`;
+  const found = new Map(table.columns.map((c) => [c.name, spellings(c.name)]));
   const paths = [...new Set(files.map((f) => f.path))];
+
+  // Clean files (every line one JSON object) with one spelling per column: DuckDB's own JSON reader, which
+  // reads only the keys asked for. Otherwise lines are read as text and the first object of each parsed.
+  const requested = new Map<string, HiveType>();
+  for (const c of table.columns) for (const k of found.get(c.name)!) requested.set(k, c.type);
+  const fast =
+    slow === 0 &&
+    requested.size > 0 &&
+    [...found.values()].every((f) => f.length <= 1) &&
+    ![...requested.keys()].some((k) => k.toLowerCase() === '__file');
   let lines: string;
-  if (slow === 0) lines = `SELECT filename AS __file, line AS __doc FROM ${readLines(paths)}`;
-  else {
-    lines = `SELECT __file, CASE WHEN __bad THEN NULL ELSE __cand END AS __doc, __bad FROM (
-      SELECT __file, __cand, coalesce(starts_with(__t, '{') AND (__cand IS NULL OR NOT json_valid(__cand)), false) AS __bad FROM (
-        SELECT __file, __t, ${CANDIDATE} AS __cand FROM (SELECT filename AS __file, ${TRIM} AS __t FROM ${readLines(paths)})))`;
+  let columnExpr: (name: string, type: HiveType) => string;
+  if (fast) {
+    const columns = [...requested.entries()].map(([k, t]) => `${sqlString(k)}: ${t.kind === 'primitive' ? "'VARCHAR'" : "'JSON'"}`).join(', ');
+    lines = `SELECT * FROM read_json([${paths.map(sqlString).join(', ')}], format = 'newline_delimited', columns = {${columns}}, filename = '__file', maximum_object_size = 16777216)`;
+    columnExpr = (name, type) => {
+      const [k] = found.get(name)!;
+      return k === undefined ? typed(type, 'NULL') : convert(type, ident(k), ident(k));
+    };
+  } else {
+    if (slow === 0) lines = `SELECT filename AS __file, line AS __doc FROM ${readLines(paths)}`;
+    else {
+      lines = `SELECT __file, CASE WHEN __bad THEN NULL ELSE __cand END AS __doc, __bad FROM (
+        SELECT __file, __cand, coalesce(starts_with(__t, '{') AND (__cand IS NULL OR NOT json_valid(__cand)), false) AS __bad FROM (
+          SELECT __file, __t, ${CANDIDATE} AS __cand FROM (SELECT filename AS __file, ${TRIM} AS __t FROM ${readLines(paths)})))`;
+    }
+    columnExpr = (name, type) => {
+      const keysOf = found.get(name)!;
+      if (keysOf.length === 0) return typed(type, 'NULL');
+      const extract = (k: string) => {
+        const path = sqlString(`$."${k}"`);
+        return convert(type, `json_extract_string(__doc, ${path})`, `json_extract(__doc, ${path})`);
+      };
+      const value = keysOf.length === 1 ? extract(keysOf[0]!) : `COALESCE(${keysOf.map(extract).join(', ')})`;
+      return failOnBad ? `CASE WHEN __bad THEN error(${sqlString(badMessage)}) ELSE ${value} END` : value;
+    };
   }
 
   const partitioned = table.partitionKeys.length > 0;

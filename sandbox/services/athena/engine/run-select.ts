@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Principal } from '../../../edge/context.js';
 import type { Sandbox } from '../../../sandbox.js';
 import { columnInfo, formatValue, type ColumnInfo } from '../results.js';
-import type { AthenaRuntime } from '../runtime.js';
+import type { EngineParts } from '../runtime.js';
 import type { Token } from '../sql/lexer.js';
 import { parseQuery } from '../sql/query.js';
 import { translateDuckError } from './duckdb-errors.js';
@@ -23,7 +23,7 @@ export interface SelectResult {
 
 export async function runSelect(
   sandbox: Sandbox,
-  runtime: AthenaRuntime,
+  runtime: EngineParts,
   connection: DuckDBConnection,
   owner: Principal,
   sql: string,

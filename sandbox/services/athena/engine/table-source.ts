@@ -5,14 +5,13 @@
 
 import type { Principal } from '../../../edge/context.js';
 import type { Sandbox } from '../../../sandbox.js';
-import type { GlueApi, GlueTable } from '../../glue/api.js';
+import type { GlueTable } from '../../glue/api.js';
+import { DEFAULT_CATALOG, glueApi, isDataFile, parseS3Location } from '../lake.js';
 import { QueryFailure } from '../query-errors.js';
 import { HiveTypeError, parseHiveType, type HiveType } from '../sql/hive-types.js';
 import type { Token } from '../sql/lexer.js';
 import { partitionFilter } from '../sql/partition-filter.js';
 import type { TableRef } from '../sql/query.js';
-
-export const DEFAULT_CATALOG = 'awsdatacatalog';
 
 /** SerDes whose tables the sandbox reads: JSON text, one document per line. */
 export const JSON_SERDES = new Set(['org.openx.data.jsonserde.JsonSerDe', 'org.apache.hive.hcatalog.data.JsonSerDe', 'org.apache.hadoop.hive.serde2.JsonSerDe']);
@@ -36,25 +35,6 @@ export interface ResolvedTable {
   partitionKeys: { name: string; type: string; parsed: HiveType }[];
   serdeParameters: Record<string, string>;
   files: TableFile[];
-}
-
-/** The Glue API of the sandbox (the Glue service puts it in sandbox.apis when it starts). */
-export function glueApi(sandbox: Sandbox): GlueApi {
-  const glue = (sandbox.apis as { glue?: GlueApi }).glue;
-  if (!glue) throw QueryFailure.internal('the Glue Data Catalog is not running in this sandbox');
-  return glue;
-}
-
-export function parseS3Location(location: string): { bucket: string; prefix: string } | undefined {
-  const m = /^s3[an]?:\/\/([^/]+)\/?(.*)$/.exec(location.trim());
-  return m ? { bucket: m[1]!, prefix: m[2]! } : undefined;
-}
-
-/** Files Hive (and so Athena) leaves out of a table: hidden names and folder placeholders. */
-export function isDataFile(key: string): boolean {
-  if (key.endsWith('/') || key.endsWith('_$folder$')) return false;
-  const base = key.slice(key.lastIndexOf('/') + 1);
-  return base !== '' && !base.startsWith('_') && !base.startsWith('.');
 }
 
 export function resolveTable(

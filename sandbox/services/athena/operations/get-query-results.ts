@@ -6,7 +6,7 @@ import { defineOperation } from '../../definition.js';
 import { str, struct } from '../../../protocols/shapes.js';
 import { invalidRequest, queryCancelled, queryNotFinished } from '../errors.js';
 import { requireExecution } from '../executions.js';
-import { parseS3Location } from '../engine/table-source.js';
+import { parseS3Location } from '../lake.js';
 import { page } from '../paging.js';
 import { decodeCsv } from '../results.js';
 import { maxResults, queryExecutionId, token } from '../shapes.js';
