@@ -225,6 +225,18 @@ describe('Athena queries over the data lake', () => {
     });
     expect(await failure('SELECT frobnicate(1) FROM telemetry')).toMatchObject({ StateChangeReason: "FUNCTION_NOT_FOUND: line 1:8: Function 'frobnicate' not registered" });
     expect((await failure(`INSERT INTO telemetry VALUES ('a')`)).StateChangeReason).toBe("NOT_SUPPORTED: line 1:1: INSERT INTO is not supported by the sandbox's Athena");
+    // DuckDB reads a file named by a string in FROM; Trino has no such syntax, and the sandbox reads only tables.
+    expect((await failure(`SELECT * FROM '/etc/passwd'`)).StateChangeReason).toMatch(/^line 1:15: mismatched input ''\/etc\/passwd''/);
+    expect((await failure(`SELECT * FROM read_text('/etc/passwd')`)).StateChangeReason).toBe("NOT_SUPPORTED: line 1:15: Table function 'read_text' is not supported by the sandbox's Athena");
+    await query(`CREATE EXTERNAL TABLE parquet_table (a string) STORED AS PARQUET LOCATION 's3://lake/parquet/'`);
+    expect((await failure('SELECT * FROM parquet_table')).StateChangeReason).toBe(
+      "NOT_SUPPORTED: line 1:15: Reading a table with the SerDe 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' (only JSON SerDes are) is not supported by the sandbox's Athena",
+    );
+  });
+
+  it('tells each row\'s object with the "$path" pseudo-column', async () => {
+    const { rows } = await query(`SELECT "$path", count(*) FROM telemetry WHERE hour = '08' GROUP BY 1 ORDER BY 1`);
+    expect(rows).toEqual([0, 1, 2].map((o) => [`s3://lake/${key('08', o)}`, String(RECORDS_PER_OBJECT)]));
   });
 
   it('pages results with the header as the first row of the first page', async () => {

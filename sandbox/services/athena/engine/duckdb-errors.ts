@@ -110,6 +110,7 @@ export function translateDuckError(err: unknown, query: ParsedQuery): QueryFailu
   if (/GZIP|gzip|zlib|incorrect header check/.test(message)) return QueryFailure.data('HIVE_CURSOR_ERROR: incorrect header check');
   if (/Invalid unicode|invalid UTF-?8/i.test(message)) return QueryFailure.data(`HIVE_BAD_DATA: ${message.replace(/^[A-Za-z ]+ Error: /, '')}`);
   if (/^Invalid Input Error: Malformed JSON/.test(message)) return QueryFailure.data(`HIVE_BAD_DATA: ${message.replace(/^Invalid Input Error: /, '')}`);
+  if (/Maximum line size/i.test(message)) return QueryFailure.data('HIVE_BAD_DATA: A line is longer than 2 MiB, the longest the sandbox reads');
   if (/^Out of Memory Error/.test(message)) return new QueryFailure(1, 1, 'EXCEEDED_LOCAL_MEMORY_LIMIT: Query exhausted resources at this scale factor', true);
   return QueryFailure.internal(message);
 }

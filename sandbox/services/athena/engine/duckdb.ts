@@ -38,7 +38,7 @@ export class DuckEngine {
       const instance = await DuckDBInstance.create(':memory:', {
         autoinstall_known_extensions: 'false',
         autoload_known_extensions: 'false',
-        memory_limit: this.options.memoryLimit ?? '1GB',
+        memory_limit: this.options.memoryLimit ?? '512MB',
         threads: String(threads),
         temp_directory: this.options.tempDirectory,
       });

@@ -40,9 +40,13 @@ const FIRST_OBJECT = (() => {
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** A read_csv of whole lines: no quoting, no header, a delimiter JSON text cannot hold outside strings. */
+/**
+ * A read_csv of whole lines: no quoting, no header, a delimiter JSON text cannot hold outside strings. Lines
+ * of up to DuckDB's default max_line_size (2 MiB; Firehose records are at most 1000 KiB): a larger setting
+ * makes every reader allocate sixteen times it.
+ */
 function readLines(paths: string[]): string {
-  return `read_csv([${paths.map(sqlString).join(', ')}], columns = {'line': 'VARCHAR'}, header = false, delim = chr(1), quote = '', escape = '', auto_detect = false, strict_mode = false, max_line_size = 16777216, filename = true)`;
+  return `read_csv([${paths.map(sqlString).join(', ')}], columns = {'line': 'VARCHAR'}, header = false, delim = chr(1), quote = '', escape = '', auto_detect = false, strict_mode = false, filename = true)`;
 }
 
 /** Java's String.trim(): every character up to U+0020 at both ends. */

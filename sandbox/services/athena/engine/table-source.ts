@@ -83,8 +83,13 @@ export function resolveTable(
       files.push(...listFiles(sandbox, partitionLocation, partition.Values));
     }
   }
+  const unreadable = files.find((f) => UNSUPPORTED_COMPRESSION.test(f.key));
+  if (unreadable) throw QueryFailure.notSupported(`Reading ${UNSUPPORTED_COMPRESSION.exec(unreadable.key)![1]} compressed files (s3://${unreadable.bucket}/${unreadable.key})`);
   return { ref, database, name, table, columns, partitionKeys, serdeParameters: sd.SerdeInfo?.Parameters ?? {}, files };
 }
+
+/** Codecs Athena reads by file extension that DuckDB does not (it reads .gz and .zst). */
+const UNSUPPORTED_COMPRESSION = /\.(bz2|snappy|lz4|deflate|lzo)$/i;
 
 const withSlash = (s: string) => (s.endsWith('/') ? s : `${s}/`);
 

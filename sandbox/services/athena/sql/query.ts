@@ -130,6 +130,8 @@ export function parseQuery(tokens: Token[], sql: string): ParsedQuery {
         i = readTableRef(i, frame);
         continue;
       }
+      // DuckDB would read a file named by a string here; Trino has no such syntax.
+      if (t.kind === 'string') throw QueryFailure.syntax(t.line, t.col, `mismatched input '${t.text}'. Expecting: '(', 'LATERAL', 'UNNEST', <identifier>`);
       if (isIdentifier(t) && isOp(tokens[i + 1], '(') && identifierName(t) !== 'unnest') {
         defer(QueryFailure.notSupported(`Table function '${identifierName(t)}'`, t));
       }
