@@ -139,6 +139,17 @@ const reset: DeclareCommand = (program, run) =>
     .option('--report <file>', 'where to write the JSON report (default .lab/reset-<time>.json)')
     .action(run(async ({ args, options }) => (await import('../commands/reset.js')).resetLabs(args[0], options)));
 
+const grade: DeclareCommand = (program, run) =>
+  program
+    .command('grade')
+    .description('grade a class from a roster CSV, read-only and concurrently; writes grades.csv, a JSON report per student, JUnit and an HTML report')
+    .requiredOption('--roster <file>', 'CSV: id, name, prefix, and profile | role_arn (+external_id) | access_key_id + secret_access_key; optional target, endpoint, region, home')
+    .option('--labs <list>', 'labs to grade: all (default: every lab with checks), 2, 0-3 or 0,2')
+    .option('--concurrency <n>', 'students graded at once (default 8)')
+    .option('--out <dir>', 'where to write the reports (default grades/)')
+    .option('--wait <seconds>', 'how long checks may wait for data that has not arrived (default 0)')
+    .action(run(async ({ options }) => (await import('../commands/grade.js')).gradeCommand(options)));
+
 const selftest: DeclareCommand = (program, run) =>
   program
     .command('selftest')
@@ -206,6 +217,7 @@ const COMMANDS: readonly DeclareCommand[] = [
   chart,
   sandbox,
   reset,
+  grade,
   selftest,
   demo,
 ];

@@ -10,12 +10,13 @@ export function renderJunit(reports: LabReport[], target: TargetInfo): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="iot-pipeline-labs" tests="${tests}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skip')}" time="${seconds(reports.reduce((t, r) => t + elapsed(r), 0))}">`,
   ];
-  for (const report of reports) lines.push(...suite(report, target));
+  for (const report of reports) lines.push(...junitSuite(report, target));
   lines.push('</testsuites>', '');
   return lines.join('\n');
 }
 
-function suite(report: LabReport, target: TargetInfo): string[] {
+/** One lab's testsuite; `name` replaces the default `Lab N (slug): title` (a class report puts the student first). */
+export function junitSuite(report: LabReport, target: TargetInfo, name?: string): string[] {
   const { lab, checks } = report;
   const count = (status: string) => checks.filter((c) => c.status === status).length;
   const properties: Record<string, string> = {
@@ -27,7 +28,7 @@ function suite(report: LabReport, target: TargetInfo): string[] {
     passed: String(report.passed),
   };
   return [
-    `  <testsuite name="${attr(`Lab ${lab.number} (${lab.slug}): ${lab.title}`)}" tests="${checks.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skip')}" time="${seconds(elapsed(report))}" timestamp="${attr(report.startedAt)}">`,
+    `  <testsuite name="${attr(name ?? `Lab ${lab.number} (${lab.slug}): ${lab.title}`)}" tests="${checks.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skip')}" time="${seconds(elapsed(report))}" timestamp="${attr(report.startedAt)}">`,
     '    <properties>',
     ...Object.entries(properties).map(([name, value]) => `      <property name="${attr(name)}" value="${attr(value)}"/>`),
     '    </properties>',
@@ -64,7 +65,7 @@ function elapsed(report: LabReport): number {
   return Date.parse(report.finishedAt) - Date.parse(report.startedAt);
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return (Math.max(0, ms) / 1000).toFixed(3);
 }
 
@@ -73,10 +74,10 @@ function clean(value: string): string {
   return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
-function text(value: string): string {
+export function text(value: string): string {
   return clean(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function attr(value: string): string {
+export function attr(value: string): string {
   return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
 }

@@ -1,0 +1,123 @@
+// `lab grade --roster FILE`: grades a class (every student's labs, in their own account or under their
+// own prefix) concurrently and read-only, and writes grades.csv, a JSON report per student, one JUnit
+// file and a self-contained HTML report to --out. Exit 0 when grading ran, whatever the grades; 2 when
+// it could not (the roster, the labs or the output folder).
+
+import { setMaxListeners } from 'node:events';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { systemClock, type Clock } from '../engine/clock.js';
+import type { RunnableLab } from '../engine/types.js';
+import { LABS } from '../labs/catalog.js';
+import { findLab, hasChecks, loadLab, type Workbook } from '../labs/workbook.js';
+import { openSession, type GlobalOptions } from '../session.js';
+import { describeTarget } from '../target/target.js';
+import { stdout, type Output } from '../output.js';
+import { writeClassOutputs } from '../grade/outputs.js';
+import { ProgressBar } from '../grade/progress-bar.js';
+import { readRoster } from '../grade/roster.js';
+import { gradeClass } from '../grade/run.js';
+import { summarize } from '../grade/summary.js';
+
+export interface GradeCommandOptions extends GlobalOptions {
+  /** Required (commander says so on the command line). */
+  roster?: string;
+  labs?: string;
+  concurrency?: string;
+  out?: string;
+  wait?: string;
+}
+
+export const DEFAULT_GRADE_CONCURRENCY = 8;
+
+export async function gradeCommand(options: GradeCommandOptions, out: Output = stdout, clock: Clock = systemClock): Promise<void> {
+  const session = await openSession(options);
+  const concurrency = options.concurrency === undefined ? DEFAULT_GRADE_CONCURRENCY : positiveInt('--concurrency', options.concurrency);
+  const waitMs = options.wait === undefined ? 0 : seconds(options.wait);
+  const labs = await labsToGrade(options.labs ?? 'all', session.workbook);
+  if (!options.roster) throw new UsageError('lab grade needs --roster FILE.');
+  const students = await readRoster(options.roster);
+  const outDir = resolve(options.out ?? 'grades');
+
+  out.line(`Grading ${students.length} student(s) on ${labs.map((l) => `lab ${l.number}`).join(', ')}, ${concurrency} at a time, read-only (rows without their own target: ${describeTarget(session.settings)}, region ${session.settings.region ?? 'from the AWS configuration'}).`);
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const onInterrupt = () => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', onInterrupt);
+  const bar = new ProgressBar(students.length);
+  let results;
+  try {
+    results = await gradeClass(students, {
+      labs,
+      global: session.settings,
+      defaultPrefix: session.config.prefix,
+      clock,
+      waitMs,
+      concurrency,
+      signal: controller.signal,
+      onStart: () => bar.started(),
+      onDone: (r) => bar.finished(r),
+    });
+  } finally {
+    bar.close();
+    process.removeListener('SIGINT', onInterrupt);
+  }
+  const summary = summarize(labs, results);
+  const files = await writeClassOutputs(outDir, summary, { generatedAt: new Date(clock.now()), title: 'IoT pipeline labs · class report' });
+
+  out.line();
+  const width = Math.max(7, ...students.map((s) => s.id.length));
+  out.line(`${'student'.padEnd(width)}  ${summary.labs.map((l) => `lab ${l.number}`.padStart(9)).join('')}  total`);
+  for (const row of summary.rows) {
+    const { result } = row;
+    if (result.error) {
+      out.line(`${result.student.id.padEnd(width)}  error: ${result.error.message}`);
+      continue;
+    }
+    const byLab = new Map(result.reports.map((r) => [r.lab.number, r]));
+    const cells = summary.labs.map((l) => {
+      const r = byLab.get(l.number);
+      return (r ? `${r.score}/${r.maxScore}${r.passed ? '✓' : ' '}` : '-').padStart(9);
+    });
+    out.line(`${result.student.id.padEnd(width)}  ${cells.join('')}  ${row.score}/${row.maxScore}`);
+  }
+  out.line();
+  out.line(`${summary.graded} graded, ${summary.unreachable} could not be reached.`);
+  if (summary.stuck.length) {
+    out.line('Where the class is stuck:');
+    for (const s of summary.stuck.slice(0, 5)) out.line(`  lab ${s.column.lab} ${s.column.id}: not passed by ${s.failing}/${s.graded}${s.hint ? ` — hint: ${s.hint}` : ''}`);
+  }
+  out.line(`Wrote ${files.join(', ')}`);
+}
+
+/** `all` (every lab with checks), `2`, `0-3`, `0,2,3`. */
+async function labsToGrade(spec: string, workbook: Workbook): Promise<RunnableLab[]> {
+  let numbers: number[];
+  if (spec === 'all') {
+    numbers = [];
+    for (const entry of LABS) if (await hasChecks(workbook, entry)) numbers.push(entry.number);
+    if (numbers.length === 0) throw new UsageError('No lab has checks yet.');
+  } else {
+    numbers = [];
+    for (const part of spec.split(',')) {
+      const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(part);
+      if (range) {
+        const [from, to] = [Number(range[1]), Number(range[2])];
+        if (from > to) throw new UsageError(`--labs ${spec}: the range ${part.trim()} runs backwards.`);
+        for (let n = from; n <= to; n++) numbers.push(findLab(String(n)).number);
+      } else numbers.push(findLab(part.trim()).number);
+    }
+  }
+  const unique = [...new Set(numbers)].sort((a, b) => a - b);
+  return Promise.all(unique.map((n) => loadLab(workbook, LABS[n]!)));
+}
+
+function positiveInt(flag: string, value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${flag} takes a whole number of at least 1, not "${value}".`);
+  return Number(value);
+}
+
+function seconds(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`--wait takes a number of seconds, not "${value}".`);
+  return Number(value) * 1000;
+}

@@ -1,0 +1,101 @@
+// Grades a class: every student's labs through the engine's runner, a bounded number of students at a
+// time, each with clients bound to their own account and their own prefix and lab home. Read-only, as
+// every check is. A student whose account cannot be reached is an error; the others are still graded.
+
+import { describeError } from '../errors.js';
+import type { Clock } from '../engine/clock.js';
+import { RunEvents } from '../engine/events.js';
+import type { LabReport } from '../engine/report.js';
+import { runLab } from '../engine/runner.js';
+import { Semaphore } from '../engine/semaphore.js';
+import type { RunnableLab } from '../engine/types.js';
+import { createClientFactory } from '../target/clients.js';
+import { resolveIdentity } from '../target/identity.js';
+import type { TargetInfo, TargetSettings } from '../target/target.js';
+import { RowError, prefixOf, settingsFor } from './access.js';
+import type { Student } from './roster.js';
+
+export interface StudentResult {
+  student: Student;
+  prefix?: string;
+  target?: TargetInfo;
+  reports: LabReport[];
+  /** Why the student could not be graded (their account could not be reached, their row is wrong). */
+  error?: { message: string; hint?: string };
+  durationMs: number;
+}
+
+export interface GradeOptions {
+  labs: RunnableLab[];
+  global: TargetSettings;
+  defaultPrefix: string;
+  clock: Clock;
+  /** How long pending checks may wait (ms); 0 grades what is there now. */
+  waitMs: number;
+  /** Students graded at once. */
+  concurrency: number;
+  signal?: AbortSignal;
+  onStart?(student: Student): void;
+  onDone?(result: StudentResult): void;
+}
+
+export async function gradeClass(students: readonly Student[], options: GradeOptions): Promise<StudentResult[]> {
+  const semaphore = new Semaphore(options.concurrency);
+  return Promise.all(students.map((student) => semaphore.use(() => gradeStudent(student, options))));
+}
+
+async function gradeStudent(student: Student, options: GradeOptions): Promise<StudentResult> {
+  const started = options.clock.now();
+  options.onStart?.(student);
+  const finish = (result: Omit<StudentResult, 'durationMs'>): StudentResult => {
+    const done = { ...result, durationMs: options.clock.now() - started };
+    options.onDone?.(done);
+    return done;
+  };
+  let settings: TargetSettings;
+  let prefix: string;
+  try {
+    settings = settingsFor(student, options.global);
+    prefix = prefixOf(student, options.defaultPrefix);
+  } catch (err) {
+    if (!(err instanceof RowError)) throw err;
+    return finish({ student, reports: [], error: { message: `Roster line ${student.line}: ${err.message}.` } });
+  }
+  const clients = createClientFactory(settings);
+  try {
+    let target: TargetInfo;
+    try {
+      target = await resolveIdentity(clients);
+    } catch (err) {
+      return finish({ student, prefix, reports: [], error: unreachable(err) });
+    }
+    const reports: LabReport[] = [];
+    for (const lab of options.labs) {
+      if (options.signal?.aborted) break;
+      reports.push(
+        await runLab(lab, {
+          clients,
+          target,
+          config: { prefix },
+          clock: options.clock,
+          events: new RunEvents(),
+          signal: options.signal,
+          waitMs: options.waitMs,
+          // Never this process's own lab home: without the student's, lab 0's saved-certificate checks find nothing.
+          home: student.home ?? `roster-home-not-given/${student.id}`,
+        }),
+      );
+    }
+    return finish({ student, prefix, target, reports });
+  } finally {
+    clients.destroy();
+  }
+}
+
+/** The reason the account did not answer, with the SDK's own words (they name the missing profile). */
+function unreachable(err: unknown): { message: string; hint?: string } {
+  const advice = describeError(err);
+  const cause = (err as { cause?: unknown }).cause;
+  const detail = cause instanceof Error && !advice.message.includes(cause.message) ? ` (${cause.message})` : '';
+  return { message: `Could not reach the account: ${advice.message}${detail}`, ...(advice.hint ? { hint: advice.hint } : {}) };
+}
