@@ -1,10 +1,12 @@
 // Deploy step: a service role with its trust policy, tags and inline policies, made to match exactly.
 
 import {
+  AttachRolePolicyCommand,
   CreateRoleCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
+  ListAttachedRolePoliciesCommand,
   PutRolePolicyCommand,
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -19,6 +21,8 @@ export interface RoleSpec {
   service: string;
   /** Inline policy name → document. */
   inline: Record<string, object>;
+  /** ARNs of managed policies (AWS's or the account's) to attach. */
+  managed?: string[];
   description: string;
 }
 
@@ -51,6 +55,13 @@ export async function ensureRole(ctx: SolutionContext, ledger: Ledger, spec: Rol
     if (current && sameDocument(parsePolicyDocument(current.PolicyDocument), document)) continue;
     await iam.send(new PutRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName, PolicyDocument: JSON.stringify(document) }));
     if (existing) ledger.record(`policy ${policyName} of IAM role ${spec.name}`, current ? 'updated' : 'created');
+  }
+  if (spec.managed?.length) {
+    const attached = existing ? ((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: spec.name }))).AttachedPolicies ?? []).map((p) => p.PolicyArn) : [];
+    for (const policyArn of spec.managed.filter((a) => !attached.includes(a))) {
+      await iam.send(new AttachRolePolicyCommand({ RoleName: spec.name, PolicyArn: policyArn }));
+      if (existing) ledger.record(`attachment of ${policyArn} to IAM role ${spec.name}`, 'created');
+    }
   }
   return arn!;
 }

@@ -2,13 +2,12 @@
 // starts the execution, polls it to a final state (reporting state, elapsed time and data scanned),
 // and reads every result page into columns and rows. Used by `lab chart`, its tests and the demo.
 
+import { namedQueries } from '../../checks/lib/athena-lookups.js';
 import {
   AthenaClient,
-  BatchGetNamedQueryCommand,
   GetQueryExecutionCommand,
   GetQueryResultsCommand,
   GetWorkGroupCommand,
-  ListNamedQueriesCommand,
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
   type NamedQuery,
@@ -191,20 +190,9 @@ export async function workgroupExists(athena: AthenaClient, name: string): Promi
   }
 }
 
-/** The named queries of a workgroup called `name` (Athena allows several with one name; first found wins). */
+/** The first named query of a workgroup called `name` (Athena allows several with one name). */
 export async function findNamedQuery(athena: AthenaClient, workgroup: string, name: string): Promise<NamedQuery | undefined> {
-  let token: string | undefined;
-  do {
-    const page = await athena.send(new ListNamedQueriesCommand({ WorkGroup: workgroup, NextToken: token, MaxResults: 50 }));
-    const ids = page.NamedQueryIds ?? [];
-    if (ids.length > 0) {
-      const batch = await athena.send(new BatchGetNamedQueryCommand({ NamedQueryIds: ids }));
-      const found = (batch.NamedQueries ?? []).find((q) => q.Name === name);
-      if (found) return found;
-    }
-    token = page.NextToken;
-  } while (token);
-  return undefined;
+  return (await namedQueries(athena, workgroup)).find((q) => q.Name === name);
 }
 
 function isNotFound(err: unknown): boolean {

@@ -4,6 +4,7 @@
 // disk, and in the terminal the first rows and a sparkline per series. Running a query is a write:
 // Athena stores its result in S3 and, on AWS, bills the data it scans.
 
+import { resourceNames } from '../labs/resource-names.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { AthenaClient } from '@aws-sdk/client-athena';
@@ -39,11 +40,8 @@ export interface ChartResult {
 
 /** The lab's names under a prefix: the named query and workgroup lab 4 creates, and its Glue database. */
 export function chartDefaults(prefix: string) {
-  return {
-    namedQuery: `${prefix}-hourly-stats`,
-    workgroup: `${prefix}-wg`,
-    database: `${prefix.replace(/-/g, '_')}_datalake`,
-  };
+  const names = resourceNames(prefix);
+  return { namedQuery: names.hourlyStatsQuery, workgroup: names.workgroup, database: names.glueDatabase };
 }
 
 interface QuerySource {

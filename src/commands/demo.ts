@@ -9,6 +9,9 @@ import { startDevice } from '../device/start.js';
 import { startGraphServer } from '../graph/server.js';
 import { graphPage, interrupted } from './graph.js';
 import { systemClock } from '../engine/clock.js';
+import { join } from 'node:path';
+import { labHome } from '../lab-home.js';
+import { chartCommand } from './chart.js';
 import type { CheckContext } from '../engine/types.js';
 import { rehearse } from '../local-run/rehearsal.js';
 import { createReporters } from '../reporters/index.js';
@@ -24,6 +27,7 @@ export interface DemoOptions extends GlobalOptions {
 }
 
 const GRAPH_LAB = 3;
+const ANALYTICS_LAB = 4;
 
 export async function demo(options: DemoOptions, out: Output = stdout): Promise<{ passed: boolean }> {
   const workbook = resolveWorkbook();
@@ -31,6 +35,8 @@ export async function demo(options: DemoOptions, out: Output = stdout): Promise<
   for (const entry of LABS) if (await hasChecks(workbook, entry)) labs.push(entry);
   if (labs.length === 0) throw new UsageError('No lab has checks yet.');
   const waitMs = options.wait === undefined ? 90_000 : Number(options.wait) * 1000;
+  // The charts outlive the demo's throw-away lab home: they go to the student's own.
+  const chartsDir = join(labHome(), 'charts');
   out.line('Starting the embedded AWS sandbox (in memory, nothing is kept)…');
   const bench = await openWorkbench();
   try {
@@ -50,6 +56,10 @@ export async function demo(options: DemoOptions, out: Output = stdout): Promise<
     await Promise.all(reporters.all.map((r) => r.flush()));
     const passed = surprises.length === 0 && reports.every((r) => r.passed);
     out.line(passed ? `All ${reports.length} labs pass. Next: read lab 0 with \`lab open 0\` and build it yourself.` : 'Some checks did not pass: see above.');
+    if (reports.some((r) => r.lab.number === ANALYTICS_LAB && r.passed)) {
+      out.line("Lab 4's dashboard: the hourly statistics through Athena, drawn by `lab chart`.");
+      await chartCommand({ target: 'local', endpoint: bench.sandbox.endpoint, out: chartsDir });
+    }
     if (reports.some((r) => r.lab.number === GRAPH_LAB && r.passed)) {
       if (options.serve) await serveGraph(bench, out);
       else out.line("Lab 3's graph: `lab demo --serve` keeps this sandbox, the device and the graph page running until Ctrl-C.");

@@ -25,6 +25,14 @@ export interface ResourceNames {
   apiFunction: string;
   apiRole: string;
   api: string;
+  /** Lab 4: the Glue database and crawler (and its role), the Athena workgroup and the saved query. */
+  glueDatabase: string;
+  crawler: string;
+  crawlerRole: string;
+  workgroup: string;
+  hourlyStatsQuery: string;
+  /** Where Athena writes query results in the data lake bucket. */
+  athenaResultsPrefix: string;
 }
 
 export function resourceNames(prefix: string): ResourceNames {
@@ -48,6 +56,13 @@ export function resourceNames(prefix: string): ResourceNames {
     apiFunction: `${prefix}-api`,
     apiRole: `${prefix}-api-role`,
     api: `${prefix}-api`,
+    // Glue database names allow lower-case letters, digits and underscores only.
+    glueDatabase: `${underscored.toLowerCase()}_datalake`,
+    crawler: `${prefix}-crawler`,
+    crawlerRole: `${prefix}-crawler-role`,
+    workgroup: `${prefix}-wg`,
+    hourlyStatsQuery: `${prefix}-hourly-stats`,
+    athenaResultsPrefix: 'athena-results/',
   };
 }
 

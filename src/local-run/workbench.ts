@@ -19,7 +19,7 @@ import type { TargetInfo } from '../target/target.js';
 import { LOCAL_REGION } from '../target/local.js';
 import type { RunningSandbox } from '../../sandbox/index.js';
 
-export const WORKBENCH_FIREHOSE_SCALE = 0.05;
+export const WORKBENCH_FIREHOSE_SCALE = 0.02;
 
 export interface Workbench {
   sandbox: RunningSandbox;
@@ -32,7 +32,7 @@ export interface Workbench {
 
 export async function openWorkbench(prefix = DEFAULT_PREFIX): Promise<Workbench> {
   const { startSandbox } = await import('../../sandbox/index.js');
-  // Firehose's buffer interval shrinks twentyfold (60 s → 3 s) so a whole workshop runs in seconds.
+  // Firehose's buffer interval shrinks fiftyfold (60 s → 1.2 s) so a whole workshop runs in seconds.
   const sandbox = await startSandbox({ port: 0, inMemory: true, verbose: false, mqttPort: 0, mqttsPort: 0, firehoseIntervalScale: WORKBENCH_FIREHOSE_SCALE });
   const home = await mkdtemp(join(tmpdir(), 'lab-workbench-'));
   // Checks and solutions find the device's certificate under the lab home, which they read from the

@@ -1,4 +1,4 @@
-// `lab selftest all` for both function runtimes: the acceptance test of labs 0 to 3 (no check passes
+// `lab selftest all` for both function runtimes: the acceptance test of labs 0 to 4 (no check passes
 // before the reference solution, all pass after with the device running, a second solve changes nothing).
 
 import { describe, expect, it } from 'vitest';
@@ -18,9 +18,11 @@ describe.each(['python', 'node'])('lab selftest all --runtime %s', (runtime) => 
     expect(run.stdout).toContain('13/13 checks passed, score 23/23');
     expect(run.stdout).toMatch(/Lab 3 \(api-and-graph\): grading before the solution\n {2}\d+ failed, \d+ skipped, 0 passed/);
     expect(run.stdout).toContain('10/10 checks passed, score 18/18');
-    expect(run.stdout.match(/second deploy: nothing changed/g)).toHaveLength(4);
+    expect(run.stdout).toMatch(/Lab 4 \(athena-analytics\): grading before the solution\n {2}\d+ failed, \d+ skipped, 0 passed/);
+    expect(run.stdout).toContain('10/10 checks passed, score 15/15');
+    expect(run.stdout.match(/second deploy: nothing changed/g)).toHaveLength(5);
     expect(run.stdout).not.toContain('SURPRISE');
-    expect(run.stdout).toContain('Self-test passed: 0, 1, 2, 3');
+    expect(run.stdout).toContain('Self-test passed: 0, 1, 2, 3, 4');
     expect(run.code, run.stdout + run.stderr).toBe(0);
   }, 180_000);
 });
