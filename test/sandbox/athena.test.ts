@@ -12,11 +12,15 @@ import {
   DeleteNamedQueryCommand,
   DeleteWorkGroupCommand,
   GetDataCatalogCommand,
+  GetDatabaseCommand,
+  GetTableMetadataCommand,
   GetNamedQueryCommand,
   GetQueryExecutionCommand,
   GetQueryResultsCommand,
   GetWorkGroupCommand,
   ListDataCatalogsCommand,
+  ListDatabasesCommand,
+  ListTableMetadataCommand,
   ListNamedQueriesCommand,
   ListQueryExecutionsCommand,
   ListTagsForResourceCommand,
@@ -264,9 +268,33 @@ describe('Athena control plane', () => {
     expect(page2.NextToken).toBeUndefined();
   });
 
-  it('shows AwsDataCatalog', async () => {
+  it('shows AwsDataCatalog, its databases and tables', async () => {
     const athena = client();
     expect((await athena.send(new ListDataCatalogsCommand({}))).DataCatalogsSummary).toEqual([{ CatalogName: 'AwsDataCatalog', Type: 'GLUE' }]);
     expect((await athena.send(new GetDataCatalogCommand({ Name: 'AwsDataCatalog' }))).DataCatalog).toMatchObject({ Name: 'AwsDataCatalog', Type: 'GLUE' });
+    for (const sql of [
+      `CREATE DATABASE lakedb COMMENT 'the lake'`,
+      `CREATE EXTERNAL TABLE lakedb.readings (device_name string, humidity int) PARTITIONED BY (hour string) ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://lake/telemetry/' TBLPROPERTIES ('classification' = 'json')`,
+    ]) {
+      const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({ QueryString: sql, ResultConfiguration: { OutputLocation: 's3://athena-results/ddl/' } }));
+      expect((await settled(QueryExecutionId!)).Status!.State).toBe('SUCCEEDED');
+    }
+    expect((await athena.send(new ListDatabasesCommand({ CatalogName: 'AwsDataCatalog' }))).DatabaseList).toEqual(expect.arrayContaining([{ Name: 'lakedb', Description: 'the lake' }]));
+    expect((await athena.send(new GetDatabaseCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'lakedb' }))).Database).toEqual({ Name: 'lakedb', Description: 'the lake' });
+    const { TableMetadataList } = await athena.send(new ListTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'lakedb', Expression: 'read*' }));
+    expect(TableMetadataList).toHaveLength(1);
+    expect(TableMetadataList![0]).toMatchObject({
+      Name: 'readings',
+      TableType: 'EXTERNAL_TABLE',
+      Columns: [
+        { Name: 'device_name', Type: 'string' },
+        { Name: 'humidity', Type: 'int' },
+      ],
+      PartitionKeys: [{ Name: 'hour', Type: 'string' }],
+      Parameters: { classification: 'json', EXTERNAL: 'TRUE', location: 's3://lake/telemetry/', 'serde.serialization.lib': 'org.openx.data.jsonserde.JsonSerDe' },
+    });
+    expect((await athena.send(new GetTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'lakedb', TableName: 'readings' }))).TableMetadata!.Name).toBe('readings');
+    await expect(athena.send(new GetTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'lakedb', TableName: 'nope' }))).rejects.toMatchObject({ name: 'MetadataException' });
+    await expect(athena.send(new ListDatabasesCommand({ CatalogName: 'other' }))).rejects.toMatchObject({ name: 'MetadataException' });
   });
 });

@@ -2,6 +2,8 @@
 // then SUCCEEDED (results written to the output location), FAILED (with Athena's reason and AthenaError)
 // or CANCELLED (StopQueryExecution). DDL runs against the Data Catalog without the engine. A query that
 // was QUEUED or RUNNING when the sandbox stopped is FAILED when it starts again.
+// Results: <id>.csv (SELECT) or <id>.txt (DDL) under the output location, and beside a CSV its
+// <id>.csv.metadata, here the ColumnInfo as JSON (AWS writes an undocumented binary form no driver reads).
 
 import { randomUUID } from 'node:crypto';
 import type { Principal, RequestContext } from '../../edge/context.js';
