@@ -465,8 +465,14 @@ describe('Glue crawlers: schema change policy, recrawl policy and the role', () 
     expect(logs.events!.map((e) => e.message).join('\n')).toContain('ERROR : Access Denied reading s3://policy/private/2026/11/28/10/a.gz');
   });
 
-  it('fails the crawl when the role or the database is gone', async () => {
+  it('fails the crawl when the role may not read the catalog, or the role or the database is gone', async () => {
     const iam = new IAMClient(sb.config());
+    await iam.send(new CreateRoleCommand({ RoleName: 'no-policies', AssumeRolePolicyDocument: trust('glue.amazonaws.com') }));
+    await lake.createCrawler('powerless', 'upd/', { Role: 'no-policies' });
+    expect((await lake.crawl('powerless')).LastCrawl).toMatchObject({
+      Status: 'FAILED',
+      ErrorMessage: `User: arn:aws:sts::${ACCOUNT}:assumed-role/no-policies/AWS-Crawler is not authorized to perform: glue:GetDatabase on resource: arn:aws:glue:us-east-1:${ACCOUNT}:catalog`,
+    });
     await iam.send(new CreateRoleCommand({ RoleName: 'short-lived', AssumeRolePolicyDocument: trust('glue.amazonaws.com') }));
     await lake.createCrawler('orphan', 'upd/', { Role: 'short-lived' });
     await iam.send(new DeleteRoleCommand({ RoleName: 'short-lived' }));

@@ -12,9 +12,9 @@ import { createPartition, createTable, deletePartition, deleteTable, findTable, 
 import type { CrawlCounts, CrawlerRecord, TableRecord } from '../store.js';
 import type { CrawlLog } from './crawl-log.js';
 import { typeName, type JsonField } from './json-schema.js';
-import { tableArn } from '../tags.js';
+import { databaseArn, tableArn } from '../tags.js';
 import type { PartitionPlan, Stats, TablePlan } from './layout.js';
-import { crawlerSession } from './role.js';
+import { catalogArn, crawlerSession, refusal } from './role.js';
 
 export const JSON_SERDE = 'org.openx.data.jsonserde.JsonSerDe';
 export const TEXT_INPUT_FORMAT = 'org.apache.hadoop.mapred.TextInputFormat';
@@ -89,13 +89,12 @@ function uniqueName(sandbox: Sandbox, owner: Owner, database: string, plan: Tabl
 
 export function writeCatalog(sandbox: Sandbox, owner: Owner, plans: TablePlan[], options: WriteOptions, log: CrawlLog): CrawlCounts {
   const { crawler, runId, role, database } = options;
-  const iam = sandbox.apis.iam!;
   const now = sandbox.clock.now();
   const session = crawlerSession(owner.accountId, role);
   const counts: CrawlCounts = { TablesCreated: 0, TablesUpdated: 0, TablesDeleted: 0 };
   const may = (action: string, table: string) => {
-    const resource = tableArn(owner, database, table);
-    if (!iam.allows(role, action, resource)) throw new CrawlFailure(`User: ${session} is not authorized to perform: ${action} on resource: ${resource}`);
+    const denied = refusal(sandbox, owner, role, action, [catalogArn(owner), databaseArn(owner, database), tableArn(owner, database, table)]);
+    if (denied) throw new CrawlFailure(denied);
   };
   const prefix = (crawler.TablePrefix ?? '').toLowerCase();
   const taken = new Set<string>();

@@ -8,13 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Sandbox } from '../../../sandbox.js';
 import { findDatabase, type Owner } from '../catalog.js';
-import { crawlers, crawlersTable, parseCrawlerKey, type CrawlCounts, type CrawlerRecord, type LastCrawlStatus } from '../store.js';
+import { crawlers, crawlersTable, fold, parseCrawlerKey, type CrawlCounts, type CrawlerRecord, type LastCrawlStatus } from '../store.js';
 import { roleNotAssumable } from '../errors.js';
 import { CrawlLog } from './crawl-log.js';
 import { discover } from './discover.js';
 import { CrawlFailure, writeCatalog } from './catalog-writer.js';
 import { inheritsFromTable } from './config.js';
-import { assumableRole } from './role.js';
+import { assumableRole, catalogArn, refusal } from './role.js';
+import { databaseArn } from '../tags.js';
 
 /** How often the background work looks at the crawlers. */
 export const TICK_MS = 100;
@@ -121,6 +122,9 @@ export class CrawlerEngine {
     try {
       const role = assumableRole(this.sandbox, owner, c.Role);
       if (!role) throw new CrawlFailure(roleNotAssumable().message);
+      // The crawler reads the catalog as its role before anything else.
+      const denied = refusal(this.sandbox, owner, role, 'glue:GetDatabase', [catalogArn(owner), databaseArn(owner, fold(c.DatabaseName ?? ''))]);
+      if (denied) throw new CrawlFailure(denied);
       const db = findDatabase(this.sandbox, owner, c.DatabaseName ?? '');
       if (!db) throw new CrawlFailure(`Database ${c.DatabaseName} not found.`);
       log.info(`Crawler configured with SchemaChangePolicy ${JSON.stringify(c.SchemaChangePolicy)} and RecrawlPolicy ${JSON.stringify(c.RecrawlPolicy)}`);

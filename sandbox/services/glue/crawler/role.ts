@@ -2,6 +2,7 @@
 // an ARN, in the caller's account. Glue must be able to assume it (its trust policy names glue.amazonaws.com).
 
 import type { Sandbox } from '../../../sandbox.js';
+import { arn } from '../../../edge/context.js';
 import type { RoleSummary } from '../../iam/api.js';
 import type { Owner } from '../catalog.js';
 
@@ -22,3 +23,14 @@ export function assumableRole(sandbox: Sandbox, owner: Owner, role: string): Rol
 
 /** The identity a crawler's calls are made as. */
 export const crawlerSession = (accountId: string, role: RoleSummary) => `arn:aws:sts::${accountId}:assumed-role/${role.RoleName}/AWS-Crawler`;
+
+/**
+ * AWS's refusal when the role may not do `action` on every one of `resources` (Glue authorizes catalog
+ * calls on the catalog and on the database or table), else undefined.
+ */
+export function refusal(sandbox: Sandbox, owner: Owner, role: RoleSummary, action: string, resources: string[]): string | undefined {
+  const denied = resources.find((resource) => !sandbox.apis.iam!.allows(role, action, resource));
+  return denied && `User: ${crawlerSession(owner.accountId, role)} is not authorized to perform: ${action} on resource: ${denied}`;
+}
+
+export const catalogArn = (owner: Owner) => arn('glue', owner, 'catalog');
