@@ -150,6 +150,13 @@ describe('Athena queries over the data lake', () => {
     }
     expect(rows).toEqual([...expected.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => [...k.split('|'), String(n)]));
 
+    const strings = await query(
+      `SELECT regexp_replace('dev12', 'dev(\\d)(\\d)', '$2-$1') AS swapped, regexp_extract('abc', 'x') AS none, regexp_extract('a1b2', '\\d') AS first_digit,
+              date_add('hour', 2, from_iso8601_timestamp('2026-11-28T10:00:00')) AS later, split_part('a,b', ',', 2) AS part`,
+    );
+    expect(strings.header).toEqual(['swapped', 'none', 'first_digit', 'later', 'part']);
+    expect(strings.rows).toEqual([['2-1', undefined, '1', '2026-11-28 12:00:00.000 UTC', 'b']]);
+
     const parsed = await query(`SELECT date_parse(min("timestamp"), '%Y-%m-%dT%H:%i:%s') AS first, approx_distinct(device_name) AS devices, try_cast('x' AS integer) AS nothing FROM telemetry`);
     expect(parsed.rows).toEqual([['2026-11-28 08:00:00.000', String(DEVICES.length), undefined]]);
     expect(parsed.execution.Status!.State).toBe('SUCCEEDED');
@@ -223,6 +230,12 @@ describe('Athena queries over the data lake', () => {
       StateChangeReason: "NOT_SUPPORTED: line 1:8: Function 'format_datetime' is not supported by the sandbox's Athena",
       AthenaError: { ErrorType: 1200 },
     });
+    // Trino compares no string with a number, where DuckDB would cast: a classic with crawled partitions.
+    expect(await failure('SELECT count(*) FROM telemetry WHERE hour = 10')).toMatchObject({
+      StateChangeReason: 'TYPE_MISMATCH: line 1:43: Cannot apply operator: varchar = integer',
+      AthenaError: { ErrorCategory: 2, ErrorType: 1006 },
+    });
+    expect((await failure(`SELECT count(*) FROM telemetry t WHERE '21' < t.temperature`)).StateChangeReason).toBe('TYPE_MISMATCH: line 1:45: Cannot apply operator: varchar(2) < integer');
     expect(await failure('SELECT frobnicate(1) FROM telemetry')).toMatchObject({ StateChangeReason: "FUNCTION_NOT_FOUND: line 1:8: Function 'frobnicate' not registered" });
     expect((await failure(`INSERT INTO telemetry VALUES ('a')`)).StateChangeReason).toBe("NOT_SUPPORTED: line 1:1: INSERT INTO is not supported by the sandbox's Athena");
     // DuckDB reads a file named by a string in FROM; Trino has no such syntax, and the sandbox reads only tables.

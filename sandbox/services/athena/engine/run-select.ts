@@ -10,6 +10,8 @@ import { columnInfo, formatValue, type ColumnInfo } from '../results.js';
 import type { EngineParts } from '../runtime.js';
 import type { Token } from '../sql/lexer.js';
 import { parseQuery } from '../sql/query.js';
+import { checkComparisons } from '../sql/type-check.js';
+import { hiveTypeText } from '../sql/hive-types.js';
 import { translateDuckError } from './duckdb-errors.js';
 import { jsonTableView, type ViewFile } from './json-view.js';
 import { resolveTable } from './table-source.js';
@@ -34,6 +36,10 @@ export async function runSelect(
   const query = parseQuery(tokens, sql);
   const tables = query.tables.map((ref) => resolveTable(sandbox, owner, ref, context, tokens));
   if (query.deferred) throw query.deferred;
+  checkComparisons(
+    tokens,
+    tables.map((t) => ({ ref: t.ref, columnTypes: new Map([...t.columns.map((c) => [c.name, hiveTypeText(c.type)] as const), ...t.partitionKeys.map((k) => [k.name, k.type] as const)]) })),
+  );
 
   const perTable: ViewFile[][] = [];
   const read = new Map<string, number>();

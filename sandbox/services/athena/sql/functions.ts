@@ -11,6 +11,8 @@ export interface FunctionRule {
   dateFormatArg?: number;
   /** Argument counts accepted; others are NOT_SUPPORTED (a form of the function the sandbox lacks). */
   arity?: number[];
+  /** 1-based position of a regular expression replacement literal, rewritten from Java's $1 to RE2's \1. */
+  replacementArg?: number;
 }
 
 const same: FunctionRule = {};
@@ -47,7 +49,7 @@ export const FUNCTIONS: Record<string, FunctionRule> = {
   regexp_like: { to: 'regexp_matches' },
   regexp_extract: { to: '__trino_regexp_extract', arity: [2, 3] },
   // Trino replaces every match and writes groups as $1; the sandbox passes the 'g' flag.
-  regexp_replace: { append: { 2: ", '', 'g'", 3: ", 'g'" }, arity: [2, 3] },
+  regexp_replace: { append: { 2: ", '', 'g'", 3: ", 'g'" }, arity: [2, 3], replacementArg: 3 },
   cardinality: { to: 'len' },
   contains: { to: 'list_contains' },
   array_distinct: { to: 'list_distinct' },
@@ -148,4 +150,25 @@ export function translateDateFormat(format: string): { ok: true; format: string 
     out += to;
   }
   return { ok: true, format: out };
+}
+
+/** A Java regex replacement (`$1` a group, `\$` a dollar) as RE2 writes it (`\1`, `$`). */
+export function translateReplacement(replacement: string): string {
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const c = replacement[i]!;
+    if (c === '\\' && i + 1 < replacement.length) {
+      const next = replacement[++i]!;
+      out += next === '\\' ? '\\\\' : next;
+      continue;
+    }
+    const group = c === '$' ? /^\d+/.exec(replacement.slice(i + 1)) : null;
+    if (group) {
+      out += `\\${group[0]}`;
+      i += group[0].length;
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }

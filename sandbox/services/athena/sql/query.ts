@@ -5,7 +5,7 @@
 // DuckDB parses and runs the query.
 
 import { QueryFailure } from '../query-errors.js';
-import { FUNCTIONS, KNOWN_UNSUPPORTED, translateDateFormat, type FunctionRule } from './functions.js';
+import { FUNCTIONS, KNOWN_UNSUPPORTED, translateDateFormat, translateReplacement, type FunctionRule } from './functions.js';
 import { identifierName, isIdentifier, isOp, isWord, type Token } from './lexer.js';
 
 export interface TableRef {
@@ -284,6 +284,12 @@ export function parseQuery(tokens: Token[], sql: string): ParsedQuery {
     if (!rule || !frame.fnToken) return;
     if (rule.arity && !rule.arity.includes(args)) defer(QueryFailure.notSupported(`Function '${frame.fn}' with ${args} argument${args === 1 ? '' : 's'}`, frame.fnToken));
     if (rule.append?.[args]) edit(close, { before: rule.append[args] });
+    if (rule.replacementArg && args >= rule.replacementArg) {
+      const start = frame.argStarts[rule.replacementArg - 1]!;
+      const end = rule.replacementArg < args ? frame.argStarts[rule.replacementArg]! - 1 : close;
+      const literal = tokens[start]!;
+      if (end - start === 1 && literal.kind === 'string') edit(start, { replace: `'${translateReplacement(literal.value).replace(/'/g, "''")}'` });
+    }
     if (rule.dateFormatArg && args >= rule.dateFormatArg) {
       const start = frame.argStarts[rule.dateFormatArg - 1]!;
       const end = rule.dateFormatArg < args ? frame.argStarts[rule.dateFormatArg]! - 1 : close;
