@@ -18,7 +18,6 @@ export const firehoseLogGroup = (deliveryStream: string) => `/aws/kinesisfirehos
 /** Every name the labs' reference solutions and texts give under `prefix` in `accountId`. */
 export function prefixNames(prefix: string, accountId: string): LabName[] {
   const n = resourceNames(prefix);
-  const underscored = prefix.replace(/-/g, '_');
   const at = (lab: number, kind: ResourceKind, ...names: string[]) => names.map((name) => ({ kind, name, lab }));
   return [
     ...at(0, 'iot-thing', n.thing),
@@ -38,10 +37,11 @@ export function prefixNames(prefix: string, accountId: string): LabName[] {
     ...at(3, 'iam-role', n.apiRole),
     ...at(3, 'apigateway-rest-api', n.api),
     ...at(3, 'logs-log-group', lambdaLogGroup(n.apiFunction)),
-    ...at(4, 'glue-database', `${underscored}_datalake`),
-    ...at(4, 'glue-crawler', `${prefix}-crawler`),
-    ...at(4, 'athena-workgroup', `${prefix}-wg`),
-    ...at(4, 'athena-named-query', `${prefix}-hourly-stats`),
+    ...at(4, 'glue-database', n.glueDatabase),
+    ...at(4, 'glue-crawler', n.crawler),
+    ...at(4, 'iam-role', n.crawlerRole),
+    ...at(4, 'athena-workgroup', n.workgroup),
+    ...at(4, 'athena-named-query', n.hourlyStatsQuery),
   ];
 }
 

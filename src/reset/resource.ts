@@ -13,8 +13,8 @@ export const RESOURCE_KINDS = [
   's3-bucket',
   'glue-crawler',
   'glue-database',
-  'athena-workgroup',
   'athena-named-query',
+  'athena-workgroup',
   'kinesis-stream',
   'dynamodb-table',
   'logs-log-group',
@@ -73,7 +73,7 @@ export function kindOrder(kind: ResourceKind): number {
 
 /** Plan order: deletion order, then lab, then name, so a plan reads the same every time. */
 export function comparePlanned(a: PlannedResource, b: PlannedResource): number {
-  return kindOrder(a.kind) - kindOrder(b.kind) || a.lab - b.lab || a.name.localeCompare(b.name);
+  return kindOrder(a.kind) - kindOrder(b.kind) || a.lab - b.lab || a.name.localeCompare(b.name) || (a.id ?? '').localeCompare(b.id ?? '');
 }
 
 export function resourceKey(r: Pick<PlannedResource, 'kind' | 'name' | 'id'>): string {

@@ -15,7 +15,7 @@ import type { RunningSandbox } from '../../sandbox/index.js';
 import { logMark } from '../../src/local-run/workbench.js';
 import type { ResetReport } from '../../src/reset/report.js';
 import { newHome, startLabSandbox } from '../labs/support.js';
-import { assertBuilt, createDecoys, inventory, lab, sdkConfig } from './support.js';
+import { assertBuilt, createDecoys, createLab4, inventory, lab, sdkConfig } from './support.js';
 
 let sandbox: RunningSandbox;
 let home: string;
@@ -42,6 +42,8 @@ beforeAll(async () => {
     // The workshop's own names, tagged, in another account (a 12-digit key is that account)...
     lab(['solve', '1'], otherHome, sandbox.endpoint, { LAB_ACCESS_KEY_ID: OTHER_ACCOUNT }),
     createDecoys(here()),
+    createLab4(here(), 'iotlab', true),
+    createLab4(here(), 'other', false),
   ]);
   expect(solved[1].code, solved[1].stderr).toBe(0);
   // ...and in another region of this account.
@@ -90,7 +92,13 @@ const WORKSHOP = [
   'iam-role:iotlab-firehose-role',
   'iam-role:iotlab-iot-firehose-role',
   'iam-role:iotlab-api-role',
+  'glue-crawler:iotlab-crawler',
+  'glue-database:iotlab_datalake',
+  'iam-role:iotlab-crawler-role',
+  'athena-workgroup:iotlab-wg',
 ];
+/** Found through what they belong to, or with no name of their own. */
+const UNNAMED = ['iot-certificate', 'lambda-event-source-mapping', 'device-files', 'athena-named-query'];
 
 describe('lab reset', () => {
   it('plans every workshop resource, and nothing else, without a single state-changing call', async () => {
@@ -98,18 +106,20 @@ describe('lab reset', () => {
     const dry = await run(['reset', '--report', join(home, 'dry.json')]);
     expect(dry.code, dry.stderr).toBe(0);
     expect(sandbox.sandbox.log.calls(since).filter((c) => !c.readOnly).map((c) => `${c.service}.${c.operation}`)).toEqual([]);
-    expect(dry.stdout).toContain('Dry run: nothing was deleted. Run again with --apply to delete these 20 resource(s).');
+    expect(dry.stdout).toContain('Dry run: nothing was deleted. Run again with --apply to delete these 26 resource(s).');
     expect(dry.stdout).toMatch(/iot +certificate +[0-9a-f]{12}… +attached to thing iotlab-dev1 +0/);
     expect(dry.stdout).toMatch(/lambda +event source mapping +iotlab-stream → iotlab-ingest +trigger of function iotlab-ingest +1/);
     expect(dry.stdout).toMatch(/s3 +bucket +iotlab-datalake-000000000000 +tag, name +2/);
     const report = await reportOf(join(home, 'dry.json'));
     expect(report).toMatchObject({ schema: 'iot-pipeline-labs/reset-report', applied: false, labs: [0, 1, 2, 3, 4], deleted: [], failed: [] });
-    const planned = report.planned.filter((p) => !['iot-certificate', 'lambda-event-source-mapping', 'device-files'].includes(p.kind)).map((p) => `${p.kind}:${p.name}`);
+    const planned = report.planned.filter((p) => !UNNAMED.includes(p.kind)).map((p) => `${p.kind}:${p.name}`);
     expect(planned.sort()).toEqual([...WORKSHOP].sort());
-    expect(report.planned.map((p) => p.kind).filter((k) => ['iot-certificate', 'lambda-event-source-mapping', 'device-files'].includes(k))).toEqual([
-      'iot-certificate',
-      'lambda-event-source-mapping',
-      'device-files',
+    expect(report.planned.filter((p) => UNNAMED.includes(p.kind)).map((p) => `${p.kind} ${p.why}`).sort()).toEqual([
+      'athena-named-query name',
+      'athena-named-query name, in workgroup iotlab-wg',
+      'device-files certificate of this account',
+      'iot-certificate attached to thing iotlab-dev1',
+      'lambda-event-source-mapping trigger of function iotlab-ingest',
     ]);
     expect(report.planned.every((p) => !p.name.startsWith('other') && !p.name.includes('eu-copy'))).toBe(true);
   });
@@ -151,16 +161,17 @@ describe('lab reset', () => {
     const since = await logMark();
     const applied = await run(['reset', 'all', '--apply', '--confirm-account', '000000000000', '--report', join(home, 'applied.json')]);
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
-    expect(applied.stdout).toContain('Deleted 20, skipped 0, failed 0.');
+    expect(applied.stdout).toContain('Deleted 26, skipped 0, failed 0.');
     const report = await reportOf(join(home, 'applied.json'));
     expect(report.applied).toBe(true);
-    expect(report.deleted).toHaveLength(20);
+    expect(report.deleted).toHaveLength(26);
     expect(report.deleted.find((d) => d.kind === 's3-bucket')?.detail).toBe('emptied first: 3 object version(s), 1 upload(s)');
 
     const after = await inventory(here());
     const certificate = report.deleted.find((d) => d.kind === 'iot-certificate')!.id!;
     const mapping = report.deleted.find((d) => d.kind === 'lambda-event-source-mapping')!.id!;
-    const gone = new Set([...WORKSHOP, `iot-certificate:${certificate}`, `lambda-event-source-mapping:${mapping}`]);
+    const queries = report.deleted.filter((d) => d.kind === 'athena-named-query').map((d) => `athena-named-query:${d.id}`);
+    const gone = new Set([...WORKSHOP, `iot-certificate:${certificate}`, `lambda-event-source-mapping:${mapping}`, ...queries]);
     expect(after).toEqual(before.here.filter((item) => !gone.has(item)));
     expect(after.filter((item) => item.includes('other')).length).toBeGreaterThanOrEqual(13);
     expect(await inventory(otherAccount())).toEqual(before.otherAccount);
@@ -184,6 +195,9 @@ describe('lab reset', () => {
     expect(lastOf('DeleteObjects')).toBeLessThan(firstOf('DeleteBucket'));
     expect(lastOf('DeleteDeliveryStream')).toBeLessThan(firstOf('DeleteBucket'));
     expect(lastOf('DeleteLogGroup')).toBeLessThan(firstOf('DeleteRole'));
+    expect(lastOf('DeleteCrawler')).toBeLessThan(firstOf('DeleteDatabase'));
+    expect(lastOf('BatchDeleteTable')).toBeLessThan(firstOf('DeleteDatabase'));
+    expect(lastOf('DeleteNamedQuery')).toBeLessThan(firstOf('DeleteWorkGroup'));
     expect(lastOf('DeleteRolePolicy')).toBeLessThan(lastOf('DeleteRole'));
 
     const progress = JSON.parse(await readFile(join(home, 'progress.json'), 'utf8')) as { targets: Record<string, { labs: Record<string, unknown> }> };

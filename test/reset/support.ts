@@ -24,6 +24,8 @@ import {
 import { CreateStreamCommand, KinesisClient, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { CreateEventSourceMappingCommand, CreateFunctionCommand, LambdaClient, ListEventSourceMappingsCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, ListBucketsCommand, PutObjectCommand, S3Client, type BucketLocationConstraint } from '@aws-sdk/client-s3';
+import { AthenaClient, CreateNamedQueryCommand, CreateWorkGroupCommand, ListNamedQueriesCommand, ListWorkGroupsCommand } from '@aws-sdk/client-athena';
+import { CreateCrawlerCommand, CreateDatabaseCommand, CreateTableCommand as CreateGlueTableCommand, GetDatabasesCommand, GlueClient, ListCrawlersCommand } from '@aws-sdk/client-glue';
 import { BIN, ROOT, type LabRun } from '../cli/support.js';
 import { zipFiles } from '../../solutions/lib/zip.js';
 
@@ -114,13 +116,48 @@ export async function createDecoys(a: Account): Promise<void> {
   }
 }
 
+/**
+ * Lab 4's resources as its solution names them (its deploy needs the device's data in the lake, so
+ * tests build them directly): a Glue database with a table, a crawler and its role, an Athena
+ * workgroup and the saved query. Tagged like the solution's, or not (a decoy under another prefix).
+ */
+export async function createLab4(a: Account, prefix: string, tagged: boolean): Promise<void> {
+  const config = sdkConfig(a);
+  const tags = tagged ? { workshop: 'iot-pipeline-labs' } : undefined;
+  const glue = new GlueClient(config);
+  const athena = new AthenaClient(config);
+  const iam = new IAMClient(config);
+  try {
+    const database = `${prefix.replace(/-/g, '_')}_datalake`;
+    const { Role } = await iam.send(new CreateRoleCommand({ RoleName: `${prefix}-crawler-role`, AssumeRolePolicyDocument: trust('glue.amazonaws.com'), ...(tagged ? { Tags: [{ Key: 'workshop', Value: 'iot-pipeline-labs' }] } : {}) }));
+    await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: database }, ...(tags ? { Tags: tags } : {}) }));
+    await glue.send(
+      new CreateGlueTableCommand({
+        DatabaseName: database,
+        TableInput: { Name: 'telemetry', TableType: 'EXTERNAL_TABLE', StorageDescriptor: { Columns: [{ Name: 'device_name', Type: 'string' }], Location: `s3://${prefix}-datalake/telemetry/` } },
+      }),
+    );
+    await glue.send(new CreateCrawlerCommand({ Name: `${prefix}-crawler`, Role: Role!.Arn, DatabaseName: database, Targets: { S3Targets: [{ Path: `s3://${prefix}-datalake/telemetry/` }] }, ...(tags ? { Tags: tags } : {}) }));
+    await athena.send(
+      new CreateWorkGroupCommand({ Name: `${prefix}-wg`, Configuration: { ResultConfiguration: { OutputLocation: `s3://${prefix}-datalake/athena-results/` } }, ...(tagged ? { Tags: [{ Key: 'workshop', Value: 'iot-pipeline-labs' }] } : {}) }),
+    );
+    await athena.send(new CreateNamedQueryCommand({ Name: `${prefix}-hourly-stats`, WorkGroup: `${prefix}-wg`, Database: database, QueryString: 'SELECT 1' }));
+    // A saved query of the prefix in the primary workgroup too: found by its name.
+    await athena.send(new CreateNamedQueryCommand({ Name: `${prefix}-hourly-stats`, WorkGroup: 'primary', Database: database, QueryString: 'SELECT 2' }));
+  } finally {
+    for (const c of [glue, athena, iam]) c.destroy();
+  }
+}
+
 /** Every resource an account holds in a region, as `kind:name` (certificates by id, mappings by UUID). */
 export async function inventory(a: Account): Promise<string[]> {
   const config = sdkConfig(a);
   const iot = new IoTClient(config);
   const s3 = new S3Client(config);
   const lambda = new LambdaClient(config);
-  const others = { apigw: new APIGatewayClient(config), firehose: new FirehoseClient(config), kinesis: new KinesisClient(config), dynamodb: new DynamoDBClient(config), logs: new CloudWatchLogsClient(config), iam: new IAMClient(config) };
+  const glue = new GlueClient(config);
+  const athena = new AthenaClient(config);
+  const others = { glue, athena, apigw: new APIGatewayClient(config), firehose: new FirehoseClient(config), kinesis: new KinesisClient(config), dynamodb: new DynamoDBClient(config), logs: new CloudWatchLogsClient(config), iam: new IAMClient(config) };
   const items: string[] = [];
   const add = (kind: string, names: (string | undefined)[]) => items.push(...names.filter((n): n is string => !!n).map((n) => `${kind}:${n}`));
   try {
@@ -137,6 +174,11 @@ export async function inventory(a: Account): Promise<string[]> {
     add('dynamodb-table', (await others.dynamodb.send(new ListTablesCommand({}))).TableNames ?? []);
     add('logs-log-group', (await others.logs.send(new DescribeLogGroupsCommand({}))).logGroups?.map((g) => g.logGroupName) ?? []);
     add('iam-role', (await others.iam.send(new ListRolesCommand({}))).Roles?.map((r) => r.RoleName) ?? []);
+    add('glue-database', (await glue.send(new GetDatabasesCommand({}))).DatabaseList?.map((d) => d.Name) ?? []);
+    add('glue-crawler', (await glue.send(new ListCrawlersCommand({}))).CrawlerNames ?? []);
+    const workgroups = (await athena.send(new ListWorkGroupsCommand({}))).WorkGroups?.map((w) => w.Name!) ?? [];
+    add('athena-workgroup', workgroups);
+    for (const WorkGroup of workgroups) add('athena-named-query', (await athena.send(new ListNamedQueriesCommand({ WorkGroup }))).NamedQueryIds ?? []);
   } finally {
     for (const c of [iot, s3, lambda, ...Object.values(others)]) c.destroy();
   }

@@ -1,10 +1,12 @@
-// Every service a reset looks in. Lab 4's Glue and Athena join once the sandbox answers for them.
+// Every service a reset looks in.
 
 import type { ServiceReset } from '../service.js';
 import { apigatewayReset } from './apigateway.js';
+import { athenaReset } from './athena.js';
 import { deviceFilesReset } from './device-files.js';
 import { dynamodbReset } from './dynamodb.js';
 import { firehoseReset } from './firehose.js';
+import { glueReset } from './glue.js';
 import { iamReset } from './iam.js';
 import { iotReset } from './iot.js';
 import { kinesisReset } from './kinesis.js';
@@ -19,6 +21,8 @@ export const SERVICE_RESETS: readonly ServiceReset[] = [
   apigatewayReset,
   firehoseReset,
   s3Reset,
+  glueReset,
+  athenaReset,
   kinesisReset,
   dynamodbReset,
   logsReset,
