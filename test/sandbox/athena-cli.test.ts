@@ -1,59 +1,13 @@
-// Athena with independent clients and across restarts: the AWS CLI (start-query-execution,
-// get-query-execution, get-query-results) and boto3 run queries over a partitioned table of the lake; a
-// sandbox process restarted on its data directory still has its workgroups, named queries, executions and
-// results; a query RUNNING when the process is killed is FAILED, with the reason, after the restart.
+// Athena with independent clients: the AWS CLI (start-query-execution, get-query-execution,
+// get-query-results, v1 and v2) and boto3 run queries over a partitioned table of the lake made over the wire.
 
 import { execFile, spawnSync } from 'node:child_process';
-import { gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  AthenaClient,
-  CreateNamedQueryCommand,
-  CreateWorkGroupCommand,
-  GetNamedQueryCommand,
-  GetQueryExecutionCommand,
-  GetQueryResultsCommand,
-  GetWorkGroupCommand,
-  ListQueryExecutionsCommand,
-  StartQueryExecutionCommand,
-  type QueryExecution,
-} from '@aws-sdk/client-athena';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
 import { awsCli, requireAwsCli } from './aws-cli.js';
-import { killHard, useChildSandboxes } from './child-sandbox.js';
-import { clientConfig, useSandbox } from './support.js';
-
-const reading = (i: number) => ({ DEVICE_NAME: `dev${i % 3}`, TIMESTAMP: `2026-11-28T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, HUMIDITY: 40 + (i % 20), TEMPERATURE: 20 + (i % 10) });
-const gz = (n: number) => gzipSync(Array.from({ length: n }, (_, i) => JSON.stringify(reading(i))).join('\n') + '\n');
-
-/** A lake bucket, a results bucket and a partitioned table `iot.readings` over n readings, made over the wire. */
-async function lake(endpoint: string, n: number): Promise<void> {
-  const config = clientConfig(endpoint);
-  const s3 = new S3Client({ ...config, forcePathStyle: true });
-  await s3.send(new CreateBucketCommand({ Bucket: 'lake' }));
-  await s3.send(new CreateBucketCommand({ Bucket: 'results' }));
-  await s3.send(new PutObjectCommand({ Bucket: 'lake', Key: 'telemetry/2026/11/28/10/s-1-2026-11-28-10-00-00-a.gz', Body: gz(n) }));
-  const athena = new AthenaClient(config);
-  for (const sql of [
-    'CREATE DATABASE iot',
-    `CREATE EXTERNAL TABLE iot.readings (device_name string, timestamp string, humidity int, temperature int) PARTITIONED BY (year string, month string, day string, hour string) ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://lake/telemetry/'`,
-    `ALTER TABLE iot.readings ADD PARTITION (year='2026', month='11', day='28', hour='10') LOCATION 's3://lake/telemetry/2026/11/28/10/'`,
-  ]) {
-    const execution = await run(athena, sql);
-    if (execution.Status!.State !== 'SUCCEEDED') throw new Error(`${sql}: ${execution.Status!.StateChangeReason}`);
-  }
-}
-
-async function run(athena: AthenaClient, sql: string, workGroup?: string): Promise<QueryExecution> {
-  const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({ QueryString: sql, WorkGroup: workGroup, ResultConfiguration: workGroup ? undefined : { OutputLocation: 's3://results/' } }));
-  for (;;) {
-    const { QueryExecution: q } = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId }));
-    if (!['QUEUED', 'RUNNING'].includes(q!.Status!.State!)) return q!;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { lake } from './athena-lake.js';
+import { useSandbox } from './support.js';
 
 describe('Athena with the AWS CLI and boto3', () => {
   const sb = useSandbox();
@@ -129,46 +83,5 @@ describe('Athena with the AWS CLI and boto3', () => {
       bad: ['FAILED', "COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved or requester is not authorized to access requested resources", 2],
     });
     expect(got.scanned).toBeGreaterThan(0);
-  });
-});
-
-describe('Athena across restarts', () => {
-  const children = useChildSandboxes();
-
-  it('keeps workgroups, named queries, executions and results, and fails a query cut off by kill -9', { timeout: 30_000 }, async () => {
-    const dataDir = children.tempDir('sandbox-athena-');
-    const first = await children.start(dataDir);
-    await lake(first.endpoint, 600);
-    let athena = new AthenaClient({ ...clientConfig(first.endpoint), maxAttempts: 1 });
-    await athena.send(new CreateWorkGroupCommand({ Name: 'lab4', Configuration: { ResultConfiguration: { OutputLocation: 's3://results/lab4/' } } }));
-    const { NamedQueryId } = await athena.send(new CreateNamedQueryCommand({ Name: 'per device', Database: 'iot', QueryString: 'SELECT device_name, count(*) FROM readings GROUP BY 1', WorkGroup: 'lab4' }));
-    const done = await run(athena, 'SELECT count(*) FROM iot.readings', 'lab4');
-    expect(done.Status!.State).toBe('SUCCEEDED');
-
-    const { QueryExecutionId: cutOff } = await athena.send(
-      new StartQueryExecutionCommand({ QueryString: 'SELECT count(*) FROM iot.readings a, iot.readings b, iot.readings c, iot.readings d', WorkGroup: 'lab4' }),
-    );
-    for (;;) {
-      const { QueryExecution: q } = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: cutOff }));
-      if (q!.Status!.State === 'RUNNING') break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    await killHard(first.child);
-
-    const second = await children.start(dataDir);
-    athena = new AthenaClient(clientConfig(second.endpoint));
-    expect((await athena.send(new GetWorkGroupCommand({ WorkGroup: 'lab4' }))).WorkGroup!.Configuration!.ResultConfiguration!.OutputLocation).toBe('s3://results/lab4/');
-    expect((await athena.send(new GetNamedQueryCommand({ NamedQueryId }))).NamedQuery!.Name).toBe('per device');
-    expect((await athena.send(new ListQueryExecutionsCommand({ WorkGroup: 'lab4' }))).QueryExecutionIds).toEqual([cutOff, done.QueryExecutionId]);
-    const results = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: done.QueryExecutionId }));
-    expect(results.ResultSet!.Rows!.map((r) => r.Data!.map((d) => d.VarCharValue))).toEqual([['_col0'], ['600']]);
-    const { QueryExecution: interrupted } = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: cutOff }));
-    expect(interrupted!.Status).toMatchObject({
-      State: 'FAILED',
-      StateChangeReason: 'Query did not finish: the sandbox stopped while it was running. Run the query again.',
-      AthenaError: { ErrorCategory: 1, Retryable: true },
-    });
-    // The restarted sandbox still queries the lake it keeps on disk.
-    expect((await run(athena, 'SELECT count(*) FROM iot.readings', 'lab4')).Status!.State).toBe('SUCCEEDED');
   });
 });

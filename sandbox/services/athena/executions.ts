@@ -173,6 +173,7 @@ function schedule(sandbox: Sandbox, owner: Principal, id: string, statement: Sta
         succeed();
       });
     } catch (err) {
+      if (runtime.closing && !entry.cancelRequested) return fail(QueryFailure.interrupted());
       if (entry.cancelRequested || (err instanceof Error && /^INTERRUPT Error/.test(err.message))) return fail(QueryFailure.cancelled(), 'CANCELLED');
       if (err instanceof QueryFailure) return fail(err);
       sandbox.warn(`athena query ${id} failed: ${(err as Error)?.stack ?? String(err)}`);

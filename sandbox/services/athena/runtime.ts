@@ -26,6 +26,8 @@ export interface EngineParts {
 
 export class AthenaRuntime {
   readonly running = new Map<string, RunningQuery>();
+  /** Set when the sandbox stops: queries cut off now end as interrupted, not cancelled. */
+  closing = false;
   private workDir?: string;
   private parts?: Promise<EngineParts>;
   private loadedParts?: EngineParts;
@@ -72,6 +74,7 @@ export class AthenaRuntime {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     const parts = this.parts && (await this.parts);
     await parts?.engine.close();
     await Promise.all([...this.running.values()].map((r) => r.done.catch(() => undefined)));

@@ -18,6 +18,14 @@ export interface EngineOptions {
 
 export type Connection = DuckDBConnection;
 
+/** Work refused because the sandbox is shutting the engine down. */
+export class EngineClosed extends Error {
+  constructor() {
+    super('the query engine is closed');
+    this.name = 'EngineClosed';
+  }
+}
+
 export class DuckEngine {
   private opening?: Promise<DuckDBInstance>;
   private tail: Promise<unknown> = Promise.resolve();
@@ -66,7 +74,7 @@ export class DuckEngine {
    */
   run<T>(token: object, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const result = this.tail.then(async () => {
-      if (this.closed) throw new Error('the query engine is closed');
+      if (this.closed) throw new EngineClosed();
       const instance = await this.open();
       const connection = await instance.connect();
       this.current = { token, connection };
