@@ -8,7 +8,7 @@ import { fail, pass, pending } from '../src/engine/result.js';
 import { resourceNames } from '../src/labs/resource-names.js';
 import { recentObjects } from './lib/data-lake.js';
 import { glueDatabase, lakeCrawler, lakeTable, normalLocation, queryRows, savedQuery, savedQueryRuns, tablePartitions, workgroup, workgroupRuns } from './lib/analytics.js';
-import { lakeTruth, statsKey, type HourStats } from './lib/lake-truth.js';
+import { lakeSize, lakeTruth, statsKey, type HourStats } from './lib/lake-truth.js';
 import { judgeRole } from './lib/role-check.js';
 
 const DEVICE_COLUMNS = ['device_name', 'DEVICE_NAME', 'timestamp', 'TIMESTAMP', 'humidity', 'HUMIDITY', 'temperature', 'TEMPERATURE'];
@@ -257,26 +257,26 @@ export default defineChecks({
       hints: ['Add WHERE partition_0 = ... AND partition_3 = ... to a query and compare "Data scanned" with the unfiltered one: Athena bills by the bytes scanned.'],
       async run(ctx) {
         const table = await tableOrFail(ctx);
+        const { lake } = await lakeTable(ctx);
         const keys = (table.PartitionKeys ?? []).map((k) => k.Name!);
-        const { succeeded } = await savedQueryRuns(ctx);
-        const full = succeeded?.Statistics?.DataScannedInBytes ?? 0;
         const filtered = (await workgroupRuns(ctx)).filter((e) => e.Status?.State === 'SUCCEEDED' && keys.some((k) => new RegExp(`\\bWHERE\\b[\\s\\S]*\\b${k}\\b`, 'i').test(e.Query ?? '')));
-        const best = filtered.sort((a, b) => (a.Statistics?.DataScannedInBytes ?? 0) - (b.Statistics?.DataScannedInBytes ?? 0))[0];
-        const evidence = { partitionKeys: keys, fullScanBytes: full, filteredQueries: filtered.length, filteredScanBytes: best?.Statistics?.DataScannedInBytes };
+        const best = filtered[0];
+        const evidence: Record<string, unknown> = { partitionKeys: keys, filteredQueries: filtered.length };
         if (keys.length === 0) return fail(`Table ${table.Name} has no partitions, so every query scans all of it.`, { hint: 'Let the crawler map the YYYY/MM/DD/HH folders to partition columns.', evidence, score: 0 });
         if (!best) {
-          return fail(`No successful query of the workgroup filters on the partition columns (${keys.join(', ')}) yet. The hourly query scanned ${full} bytes: a filter on the newest hour reads one folder instead of all.`, {
+          return fail(`No successful query of the workgroup filters on the partition columns (${keys.join(', ')}) yet: a filter on the newest hour reads that hour's folder instead of the whole table, and Athena bills by the bytes scanned.`, {
             hint: `SELECT count(*) FROM ${table.Name} WHERE ${keys[0]} = '<year>'${keys[3] ? ` AND ${keys[3]} = '<hour>'` : ''}`,
             evidence,
           });
         }
+        // "The whole table" as it was when the filtered query ran: the lake's objects written before it.
+        const whole = await lakeSize(ctx, lake, best.Status?.SubmissionDateTime?.getTime() ?? ctx.clock.now());
         const bytes = best.Statistics?.DataScannedInBytes ?? 0;
-        const partitions = await tablePartitions(ctx, table.DatabaseName!, table.Name!);
-        if (bytes <= full && partitions.length <= 1) {
-          return pass(`A query filtered on the partition columns scanned ${bytes} bytes, as much as the whole table (${full}) because the table holds a single hour so far: the saving grows with every hour Firehose adds.`, { evidence });
-        }
-        if (bytes < full) return pass(`A query filtered on ${keys.filter((k) => new RegExp(`\\b${k}\\b`, 'i').test(best.Query ?? '')).join(', ')} scanned ${bytes} bytes, against ${full} for the whole table: Athena bills by the bytes scanned.`, { evidence });
-        return fail(`The partition-filtered query scanned ${bytes} bytes, no less than the whole table's ${full}: the filter did not prune any folder.`, { hint: 'Filter on the newest hour only, when the table holds more than one hour.', evidence, score: 0.5 });
+        Object.assign(evidence, { filteredScanBytes: bytes, tableBytes: whole.bytes, tableFolders: whole.folders });
+        const on = keys.filter((k) => new RegExp(`\\b${k}\\b`, 'i').test(best.Query ?? '')).join(', ');
+        if (bytes < whole.bytes) return pass(`A query filtered on ${on} scanned ${bytes} bytes of the table's ${whole.bytes} (${whole.folders} hour folder(s)): Athena bills by the bytes scanned.`, { evidence });
+        if (whole.folders <= 1) return pass(`A query filtered on ${on} scanned ${bytes} bytes, the whole table, because it holds a single hour so far: the saving grows with every hour Firehose adds.`, { evidence });
+        return fail(`The partition-filtered query scanned ${bytes} bytes, the whole table's ${whole.bytes} across ${whole.folders} hour folders: its filter did not prune any folder.`, { hint: 'Filter on one hour (all four partition columns), not on a range that covers every folder.', evidence, score: 0.5 });
       },
     },
   ],

@@ -86,3 +86,26 @@ export function lakeTruth(ctx: CheckContext, lake: LakeLocation, at: number): Pr
     return { stats, hours, objectsRead: objects.length, gluedObjects, truncated };
   });
 }
+
+const MAX_SIZE_PAGES = 5;
+
+/** Bytes and hour folders of the lake's objects written up to `at` (the first pages of the listing at most). */
+export function lakeSize(ctx: CheckContext, lake: LakeLocation, at: number): Promise<{ bytes: number; folders: number }> {
+  return memo(ctx, `analytics.size.${at}`, async () => {
+    const s3 = ctx.clients.get(S3Client);
+    let bytes = 0;
+    const folders = new Set<string>();
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await s3.send(new ListObjectsV2Command({ Bucket: lake.bucket, Prefix: lake.prefix, ContinuationToken: token }), { abortSignal: ctx.signal });
+      for (const o of page.Contents ?? []) {
+        if ((o.LastModified?.getTime() ?? 0) > at || !o.Key) continue;
+        bytes += o.Size ?? 0;
+        folders.add(o.Key.slice(0, o.Key.lastIndexOf('/')));
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token && ++pages < MAX_SIZE_PAGES);
+    return { bytes, folders: folders.size };
+  });
+}
