@@ -275,7 +275,7 @@ describe('Athena queries over the data lake', () => {
   it('runs DDL and metadata statements against the catalog, their output in a .txt', async () => {
     const tables = await query('SHOW TABLES');
     expect(tables.rows).toEqual(expect.arrayContaining([['telemetry'], ['glued']]));
-    expect(tables.execution).toMatchObject({ StatementType: 'DDL', ResultConfiguration: { OutputLocation: `s3://athena-results/api/${tables.execution.QueryExecutionId}.txt` } });
+    expect(tables.execution).toMatchObject({ StatementType: 'UTILITY', SubstatementType: 'SHOW_TABLES', ResultConfiguration: { OutputLocation: `s3://athena-results/api/${tables.execution.QueryExecutionId}.txt` } });
     const txt = await (await s3().send(new GetObjectCommand({ Bucket: 'athena-results', Key: `api/${tables.execution.QueryExecutionId}.txt` }))).Body!.transformToString();
     expect(txt.split('\n')).toEqual(expect.arrayContaining(['telemetry', 'glued']));
     expect((await query('SHOW PARTITIONS telemetry')).rows).toEqual(HOURS.map((h) => [`year=2026/month=11/day=28/hour=${h}`]));

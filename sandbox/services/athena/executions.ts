@@ -55,7 +55,7 @@ export function startQuery(ctx: RequestContext, input: StartInput): string {
     parseFailure = err;
   }
   const types = statement ? statementTypes(statement) : { type: 'DML' as const, sub: 'SELECT' };
-  const format = types.type === 'DDL' ? 'txt' : 'csv';
+  const format = types.type === 'DML' ? 'csv' : 'txt';
   const record: ExecutionRecord = {
     id,
     query: input.QueryString,

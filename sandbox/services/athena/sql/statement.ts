@@ -70,7 +70,9 @@ export function statementTypes(s: Statement): { type: StatementType; sub: string
     showColumns: 'SHOW_COLUMNS',
     describe: 'DESCRIBE_TABLE',
   };
-  return { type: s.kind === 'query' ? 'DML' : 'DDL', sub: sub[s.kind] };
+  // UTILITY is AWS's word for what neither defines nor reads data: SHOW and DESCRIBE.
+  const type = s.kind === 'query' ? 'DML' : s.kind.startsWith('show') || s.kind === 'describe' ? 'UTILITY' : 'DDL';
+  return { type, sub: sub[s.kind] };
 }
 
 const STATEMENT_STARTS =
