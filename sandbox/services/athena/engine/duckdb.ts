@@ -16,7 +16,6 @@ export interface EngineOptions {
   threads?: number;
 }
 
-export type Connection = DuckDBConnection;
 
 /** Work refused because the sandbox is shutting the engine down. */
 export class EngineClosed extends Error {

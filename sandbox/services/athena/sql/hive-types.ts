@@ -169,4 +169,3 @@ export function hiveTypeText(t: HiveType): string {
   }
 }
 
-export const isComplex = (t: HiveType) => t.kind !== 'primitive';
