@@ -48,7 +48,7 @@ const config: DeclareCommand = (program, run) => {
   const command = program.command('config').description('show or change settings in .lab/config.json');
   command
     .command('get')
-    .description('show all settings, or one of: target, region, profile, endpoint, prefix')
+    .description('show all settings, or one of: target, region, profile, endpoint, prefix, protected-accounts')
     .argument('[key]')
     .action(run(async ({ args, options }) => (await import('../commands/config.js')).getConfig(args[0], options)));
   command
