@@ -149,7 +149,10 @@ export function jsonTableView(view: string, table: ResolvedTable, files: ViewFil
   const convert = (type: HiveType, text: string, json: string) =>
     type.kind !== 'primitive' ? `json_transform(${json}, ${sqlString(JSON.stringify(jsonStructure(type)))})` : isText(type) ? text : `TRY_CAST(${text} AS ${duckType(type)})`;
   const found = new Map(table.columns.map((c) => [c.name, spellings(c.name)]));
-  const paths = [...new Set(files.map((f) => f.path))];
+  // One entry per file as listed (a file in two partitions is read twice, as Athena reads it); DuckDB's
+  // file_index says which entry a row came from, and so its partition values.
+  const paths = files.map((f) => f.path);
+  const FILE = '__athena_file';
 
   // Clean files (every line one JSON object) with one spelling per column: DuckDB's own JSON reader, which
   // reads only the keys asked for. Otherwise lines are read as text and the first object of each parsed.
@@ -159,22 +162,22 @@ export function jsonTableView(view: string, table: ResolvedTable, files: ViewFil
     slow === 0 &&
     requested.size > 0 &&
     [...found.values()].every((f) => f.length <= 1) &&
-    ![...requested.keys()].some((k) => k.toLowerCase() === '__file');
+    ![...requested.keys()].some((k) => ['file_index', FILE].includes(k.toLowerCase()));
   let lines: string;
   let columnExpr: (name: string, type: HiveType) => string;
   if (fast) {
     const columns = [...requested.entries()].map(([k, t]) => `${sqlString(k)}: ${t.kind === 'primitive' ? "'VARCHAR'" : "'JSON'"}`).join(', ');
-    lines = `SELECT * FROM read_json([${paths.map(sqlString).join(', ')}], format = 'newline_delimited', columns = {${columns}}, filename = '__file', maximum_object_size = 16777216)`;
+    lines = `SELECT *, file_index AS ${FILE} FROM read_json([${paths.map(sqlString).join(', ')}], format = 'newline_delimited', columns = {${columns}}, maximum_object_size = 16777216)`;
     columnExpr = (name, type) => {
       const [k] = found.get(name)!;
       return k === undefined ? typed(type, 'NULL') : convert(type, ident(k), ident(k));
     };
   } else {
-    if (slow === 0) lines = `SELECT filename AS __file, line AS __doc FROM ${readLines(paths)}`;
+    if (slow === 0) lines = `SELECT file_index AS ${FILE}, line AS __doc FROM ${readLines(paths)}`;
     else {
-      lines = `SELECT __file, CASE WHEN __bad THEN NULL ELSE __cand END AS __doc, __bad FROM (
-        SELECT __file, __cand, coalesce(starts_with(__t, '{') AND (__cand IS NULL OR NOT json_valid(__cand)), false) AS __bad FROM (
-          SELECT __file, __t, ${CANDIDATE} AS __cand FROM (SELECT filename AS __file, ${TRIM} AS __t FROM ${readLines(paths)})))`;
+      lines = `SELECT ${FILE}, CASE WHEN __bad THEN NULL ELSE __cand END AS __doc, __bad FROM (
+        SELECT ${FILE}, __cand, coalesce(starts_with(__t, '{') AND (__cand IS NULL OR NOT json_valid(__cand)), false) AS __bad FROM (
+          SELECT ${FILE}, __t, ${CANDIDATE} AS __cand FROM (SELECT file_index AS ${FILE}, ${TRIM} AS __t FROM ${readLines(paths)})))`;
     }
     columnExpr = (name, type) => {
       const keysOf = found.get(name)!;
@@ -188,26 +191,19 @@ export function jsonTableView(view: string, table: ResolvedTable, files: ViewFil
     };
   }
 
-  const partitioned = table.partitionKeys.length > 0;
+  // A value per file, looked up by the row's file_index (a list lookup is cheaper than a join on names).
+  const byFile = (values: string[]) => `[${values.join(', ')}][CAST(${FILE} AS BIGINT) + 1]`;
+  const pseudoValue = (p: PseudoColumn, file: TableFile) =>
+    p === '$path' ? sqlString(`s3://${file.bucket}/${file.key}`) : p === '$file_size' ? `CAST(${file.size} AS BIGINT)` : `CAST(${sqlString(new Date(file.lastModified).toISOString())} AS TIMESTAMPTZ)`;
   const select = [
     ...table.columns.map((c) => `${columnExpr(c.name, c.type)} AS ${ident(c.name)}`),
-    ...table.partitionKeys.map((k) => `${k.parsed.kind === 'primitive' && k.parsed.name === 'string' ? `__m.${ident(k.name)}` : `TRY_CAST(__m.${ident(k.name)} AS ${duckType(k.parsed)})`} AS ${ident(k.name)}`),
-    ...pseudoList.map((p) => `__m.${ident(p)} AS ${ident(p)}`),
+    ...table.partitionKeys.map((k, i) => {
+      const value = byFile(files.map(({ file }) => sqlString(file.partition[i] ?? '')));
+      return `${k.parsed.kind === 'primitive' && k.parsed.name === 'string' ? value : `TRY_CAST(${value} AS ${duckType(k.parsed)})`} AS ${ident(k.name)}`;
+    }),
+    ...pseudoList.map((p) => `${byFile(files.map(({ file }) => pseudoValue(p, file)))} AS ${ident(p)}`),
   ];
-  if (!partitioned && pseudoList.length === 0) return `CREATE TEMP VIEW ${view} AS SELECT ${select.join(', ')} FROM (${lines})`;
-
-  const mapColumns = ['__file', ...table.partitionKeys.map((k) => k.name), ...pseudoList];
-  const rows = files.map(({ file, path }) => {
-    const values = [
-      sqlString(path),
-      ...file.partition.map(sqlString),
-      ...pseudoList.map((p) =>
-        p === '$path' ? sqlString(`s3://${file.bucket}/${file.key}`) : p === '$file_size' ? `CAST(${file.size} AS BIGINT)` : `CAST(${sqlString(new Date(file.lastModified).toISOString())} AS TIMESTAMPTZ)`,
-      ),
-    ];
-    return `(${values.join(', ')})`;
-  });
-  return `CREATE TEMP VIEW ${view} AS SELECT ${select.join(', ')} FROM (${lines}) AS __r JOIN (VALUES ${rows.join(', ')}) AS __m(${mapColumns.map(ident).join(', ')}) USING (__file)`;
+  return `CREATE TEMP VIEW ${view} AS SELECT ${select.join(', ')} FROM (${lines})`;
 }
 
 const PSEUDO_TYPES: Record<PseudoColumn, string> = { $path: 'VARCHAR', $file_size: 'BIGINT', $file_modified_time: 'TIMESTAMPTZ' };
