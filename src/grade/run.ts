@@ -69,10 +69,12 @@ async function gradeStudent(student: Student, options: GradeOptions): Promise<St
     } catch (err) {
       return finish({ student, prefix, reports: [], error: unreachable(err) });
     }
-    // A student's labs run side by side: lab 0's wait for the device's messages overlaps the other labs' reads.
-    const reports: LabReport[] = await Promise.all(
-      options.labs.map((lab) =>
-        runLab(lab, {
+    // One lab after the other: students sharing an account already share its API rate limits.
+    const reports: LabReport[] = [];
+    for (const lab of options.labs) {
+      if (options.signal?.aborted) break;
+      reports.push(
+        await runLab(lab, {
           clients,
           target,
           config: { prefix },
@@ -83,8 +85,8 @@ async function gradeStudent(student: Student, options: GradeOptions): Promise<St
           // Never this process's own lab home: without the student's, lab 0's saved-certificate checks find nothing.
           home: student.home ?? `roster-home-not-given/${student.id}`,
         }),
-      ),
-    );
+      );
+    }
     return finish({ student, prefix, target, reports });
   } finally {
     clients.destroy();
