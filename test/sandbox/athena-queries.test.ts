@@ -247,6 +247,25 @@ describe('Athena queries over the data lake', () => {
     );
   });
 
+  it('applies ExecutionParameters to the ? marks in order', async () => {
+    const run = (parameters: string[]) =>
+      athena().send(
+        new StartQueryExecutionCommand({
+          QueryString: 'SELECT count(*) FROM telemetry WHERE device_name = ? AND hour = ?',
+          ExecutionParameters: parameters,
+          QueryExecutionContext: { Database: 'iot' },
+          ResultConfiguration: { OutputLocation: 's3://athena-results/api/' },
+        }),
+      );
+    const { QueryExecutionId } = await run(["'dev2'", "'09'"]);
+    const execution = await finished(QueryExecutionId!);
+    expect(execution).toMatchObject({ Status: { State: 'SUCCEEDED' }, ExecutionParameters: ["'dev2'", "'09'"] });
+    const page = await athena().send(new GetQueryResultsCommand({ QueryExecutionId }));
+    expect(page.ResultSet!.Rows![1]!.Data![0]!.VarCharValue).toBe(String(all.filter((r) => r.DEVICE_NAME === 'dev2' && r.TIMESTAMP.slice(11, 13) === '09').length));
+    const wrong = await finished((await run(["'dev2'"])).QueryExecutionId!);
+    expect(wrong.Status!.StateChangeReason).toBe('INVALID_PARAMETER_USAGE: Incorrect number of parameters: expected 2 but found 1');
+  });
+
   it('tells each row\'s object with the "$path" pseudo-column', async () => {
     const { rows } = await query(`SELECT "$path", count(*) FROM telemetry WHERE hour = '08' GROUP BY 1 ORDER BY 1`);
     expect(rows).toEqual([0, 1, 2].map((o) => [`s3://lake/${key('08', o)}`, String(RECORDS_PER_OBJECT)]));

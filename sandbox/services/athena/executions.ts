@@ -15,6 +15,7 @@ import { QueryFailure } from './query-errors.js';
 import { encodeCsv, type ColumnInfo } from './results.js';
 import { athenaRuntime } from './runtime.js';
 import { ENGINE_VERSION, PRIMARY, executions, executionsTable, tokens, type ExecutionRecord, type ResultConfiguration } from './store.js';
+import { bindParameters } from './sql/parameters.js';
 import { parseStatement, statementTypes, type Statement } from './sql/statement.js';
 import { effectiveResultConfiguration, enabledWorkGroup } from './workgroups.js';
 
@@ -48,8 +49,10 @@ export function startQuery(ctx: RequestContext, input: StartInput): string {
   const id = randomUUID();
   let statement: Statement | undefined;
   let parseFailure: QueryFailure | undefined;
+  let sql = input.QueryString;
   try {
-    statement = parseStatement(input.QueryString);
+    if (input.ExecutionParameters) sql = bindParameters(sql, input.ExecutionParameters);
+    statement = parseStatement(sql);
   } catch (err) {
     if (!(err instanceof QueryFailure)) throw err;
     parseFailure = err;
@@ -72,7 +75,7 @@ export function startQuery(ctx: RequestContext, input: StartInput): string {
   };
   executions(sandbox, ctx).set(id, record);
   if (input.ClientRequestToken) tokenTable.set(`query/${input.ClientRequestToken}`, id);
-  schedule(sandbox, { accountId: ctx.accountId, region: ctx.region, clock: ctx.clock }, id, statement, parseFailure);
+  schedule(sandbox, { accountId: ctx.accountId, region: ctx.region, clock: ctx.clock }, id, sql, statement, parseFailure);
   return id;
 }
 
@@ -87,7 +90,7 @@ function update(sandbox: Sandbox, owner: Principal, id: string, change: Partial<
   return next;
 }
 
-function schedule(sandbox: Sandbox, owner: Principal, id: string, statement: Statement | undefined, parseFailure: QueryFailure | undefined): void {
+function schedule(sandbox: Sandbox, owner: Principal, id: string, sql: string, statement: Statement | undefined, parseFailure: QueryFailure | undefined): void {
   const runtime = athenaRuntime(sandbox);
   const entry = { token: {}, done: Promise.resolve(), cancelRequested: false };
   const submitted = performance.now();
@@ -164,7 +167,7 @@ function schedule(sandbox: Sandbox, owner: Principal, id: string, statement: Sta
       await parts.engine.run(entry.token, async (connection) => {
         if (!begin()) return;
         checkOutput();
-        const result = await runSelect(sandbox, parts, connection, owner, record.query, statement.kind === 'query' ? statement.tokens : [], context);
+        const result = await runSelect(sandbox, parts, connection, owner, sql, statement.kind === 'query' ? statement.tokens : [], context);
         planningMs = result.planningMs;
         scanned = result.scannedBytes;
         if (entry.cancelRequested) throw QueryFailure.cancelled();
