@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Most test files wait on a sandbox, child processes or timers rather than compute: on a 2-core
+    // machine vitest's default (cores - 1) runs them one at a time; three at once keeps both cores busy.
+    poolOptions: { forks: { maxForks: 3, minForks: 1 } },
   },
 });

@@ -132,7 +132,11 @@ export default defineChecks({
         }
         if (last.Status === 'SUCCEEDED') return pass(`Crawler ${crawler.Name}'s last crawl (${last.StartTime?.toISOString()}) succeeded.`, { evidence });
         return fail(`Crawler ${crawler.Name}'s last crawl ${last.Status}: ${last.ErrorMessage ?? 'no message'}.`, {
-          hint: /assume|access|denied|permission/i.test(last.ErrorMessage ?? '') ? "Give the crawler's role read access to the bucket (s3:GetObject on the prefix, s3:ListBucket), then crawl again." : `Read the crawler's log: aws logs tail /aws-glue/crawlers --log-stream-names ${crawler.Name}`,
+          hint: /not authorized to perform: glue:/i.test(last.ErrorMessage ?? '')
+            ? "Attach the AWS managed policy AWSGlueServiceRole to the crawler's role (it lets the crawler read and write the catalog), then crawl again."
+            : /access denied|not authorized|unable to assume/i.test(last.ErrorMessage ?? '')
+              ? "Give the crawler's role read access to the bucket (s3:GetObject on the prefix, s3:ListBucket) and a trust policy naming glue.amazonaws.com, then crawl again."
+              : `Read the crawler's log: aws logs tail /aws-glue/crawlers --log-stream-names ${crawler.Name}`,
           evidence,
         });
       },
@@ -242,7 +246,9 @@ export default defineChecks({
         if (diffs.length > 0) {
           const glued = truth.gluedObjects > 0 ? ` ${truth.gluedObjects} object(s) hold records glued without separator: Athena reads one row per line, so it counts only the first reading of each (lab 2's rule.separator).` : '';
           return fail(`The results differ from the readings in S3 in ${diffs.length} device-hour(s), e.g. ${diffs[0]}.${glued}`, {
-            hint: truth.gluedObjects > 0 ? 'Give lab 2’s rule the separator "\\n" and query again once new objects arrive.' : 'Group by device and the hour of TIMESTAMP (substr("timestamp", 1, 13)), count(*) the readings, and run the query again.',
+            hint: truth.gluedObjects > 0
+              ? 'Give lab 2’s rule the separator "\\n" for new objects; the objects already written stay glued until rewritten one record per line (lab 4, step 8) or out of the hours compared.'
+              : 'Group by device and the hour of TIMESTAMP (substr("timestamp", 1, 13)), count(*) the readings, and run the query again.',
             evidence,
           });
         }
@@ -259,12 +265,15 @@ export default defineChecks({
         const table = await tableOrFail(ctx);
         const { lake } = await lakeTable(ctx);
         const keys = (table.PartitionKeys ?? []).map((k) => k.Name!);
-        const filtered = (await workgroupRuns(ctx)).filter((e) => e.Status?.State === 'SUCCEEDED' && keys.some((k) => new RegExp(`\\bWHERE\\b[\\s\\S]*\\b${k}\\b`, 'i').test(e.Query ?? '')));
+        // A filter that selects no data scans nothing and proves nothing: only runs that read something count.
+        const filtered = (await workgroupRuns(ctx)).filter(
+          (e) => e.Status?.State === 'SUCCEEDED' && (e.Statistics?.DataScannedInBytes ?? 0) > 0 && keys.some((k) => new RegExp(`\\bWHERE\\b[\\s\\S]*\\b${k}\\b`, 'i').test(e.Query ?? '')),
+        );
         const best = filtered[0];
         const evidence: Record<string, unknown> = { partitionKeys: keys, filteredQueries: filtered.length };
         if (keys.length === 0) return fail(`Table ${table.Name} has no partitions, so every query scans all of it.`, { hint: 'Let the crawler map the YYYY/MM/DD/HH folders to partition columns.', evidence, score: 0 });
         if (!best) {
-          return fail(`No successful query of the workgroup filters on the partition columns (${keys.join(', ')}) yet: a filter on the newest hour reads that hour's folder instead of the whole table, and Athena bills by the bytes scanned.`, {
+          return fail(`No successful query of the workgroup that filters on the partition columns (${keys.join(', ')}) has read any data yet: a filter on the newest hour reads that hour's folder instead of the whole table, and Athena bills by the bytes scanned.`, {
             hint: `SELECT count(*) FROM ${table.Name} WHERE ${keys[0]} = '<year>'${keys[3] ? ` AND ${keys[3]} = '<hour>'` : ''}`,
             evidence,
           });

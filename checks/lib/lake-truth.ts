@@ -1,6 +1,7 @@
 // The truth a query over the data lake must agree with, computed by the checker from the objects in
 // S3: readings per device and hour of their TIMESTAMP, with temperature statistics. Bounded: the three
-// hours up to a moment (a query's submission), only objects that existed then, at most a few hundred.
+// hour folders up to a moment (a query's submission), only objects that existed then, at most a few
+// hundred; the newest two hours are compared.
 
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { readingProblem, type Reading } from '../../src/device/reading.js';
@@ -59,7 +60,10 @@ export function lakeTruth(ctx: CheckContext, lake: LakeLocation, at: number): Pr
         break;
       }
     }
-    const hours = folders.slice(0, truncated ? -1 : undefined).map((f) => f.slice(lake.prefix.length, -1).replace(/^(\d{4})\/(\d{2})\/(\d{2})\/(\d{2})$/, '$1-$2-$3T$4'));
+    // An object lies in the folder of its oldest record's arrival, so a reading of hour H may sit in folder
+    // H or H-1: only hours whose previous folder was read too are known completely.
+    const read = folders.slice(0, truncated ? -1 : undefined);
+    const hours = read.slice(0, -1).map((f) => f.slice(lake.prefix.length, -1).replace(/^(\d{4})\/(\d{2})\/(\d{2})\/(\d{2})$/, '$1-$2-$3T$4'));
     const readings: Reading[] = [];
     let gluedObjects = 0;
     const objects = listed.slice(0, MAX_OBJECTS);

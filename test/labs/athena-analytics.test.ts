@@ -80,7 +80,6 @@ afterAll(async () => {
 
 describe('lab 4 on the reference solution', () => {
   it('passes from the runs the student made, without starting a query or changing anything', async () => {
-    await runQuery(`SELECT count(*) FROM telemetry WHERE partition_0 = '${new Date().getUTCFullYear()}' AND partition_3 = '99'`);
     const since = await logMark();
     const checked = await run(['check', '4', '--json', '--wait', '10']);
     const checks = checksOf(checked);

@@ -58,7 +58,7 @@ describe('lab 2 on the reference solution', () => {
       const solved = await run(['solve', n]);
       expect(solved.code, solved.stdout + solved.stderr).toBe(0);
     }
-  }, 60_000);
+  }, 90_000);
 
   afterAll(async () => {
     for (const c of [s3, iot, firehose]) c?.destroy();
@@ -76,13 +76,13 @@ describe('lab 2 on the reference solution', () => {
     const calls = sandbox.sandbox.log.calls(since);
     expect(calls.length).toBeGreaterThan(10);
     expect(calls.filter((c) => !c.readOnly).map((c) => `${c.service}.${c.operation}`)).toEqual([]);
-  }, 60_000);
+  }, 90_000);
 
   it('reports what the stored objects hold', async () => {
     const { checks } = await check();
     expect(checks['lake.records']!.message).toMatch(/^The \d+ newest object\(s\) hold \d+ reading\(s\) of 1 device\(s\) \(iotlab-dev1\), TIMESTAMP \S+ to \S+, one JSON document per line\.$/);
     expect(checks['lake.objects']!.message).toMatch(/telemetry\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/iotlab-firehose-1-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-[0-9a-f-]{36}\.gz \(GZIP/);
-  }, 30_000);
+  }, 90_000);
 
   it('names records glued without a separator, and the lab 4 consequence', async () => {
     const { rule } = await iot.send(new GetTopicRuleCommand({ ruleName: 'iotlab_telemetry_to_firehose' }));
@@ -100,7 +100,7 @@ describe('lab 2 on the reference solution', () => {
     expect(await repair()).toContain('updated IoT rule iotlab_telemetry_to_firehose');
     await flushOnce();
     expect((await check()).checks['lake.records']!.status).toBe('pass');
-  }, 60_000);
+  }, 90_000);
 
   it('names an uncompressed delivery stream with the command that fixes it', async () => {
     const stream = (await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'iotlab-firehose' }))).DeliveryStreamDescription!;
@@ -111,7 +111,7 @@ describe('lab 2 on the reference solution', () => {
     expect(checks['firehose.gzip']).toMatchObject({ status: 'fail', message: expect.stringContaining('Delivery stream iotlab-firehose writes UNCOMPRESSED objects.') });
     expect(checks['firehose.gzip']!.hint).toContain(`aws firehose update-destination --delivery-stream-name iotlab-firehose --current-delivery-stream-version-id 2 --destination-id destinationId-000000000001 --extended-s3-destination-update '{"CompressionFormat":"GZIP"}'`);
     expect(await repair()).toContain('updated Firehose delivery stream iotlab-firehose (CompressionFormat)');
-  }, 30_000);
+  }, 90_000);
 
   it("names a Firehose role that may not write the bucket", async () => {
     await new IAMClient(clientConfig(sandbox)).send(new DeleteRolePolicyCommand({ RoleName: 'iotlab-firehose-role', PolicyName: 'write-bucket' }));
@@ -122,7 +122,7 @@ describe('lab 2 on the reference solution', () => {
     });
     expect(checks['firehose.role-can-write']!.hint).toContain('aws iam put-role-policy --role-name iotlab-firehose-role');
     expect(await repair()).toContain('policy write-bucket of IAM role iotlab-firehose-role');
-  }, 30_000);
+  }, 90_000);
 
   it('names a disabled rule, and a rule on another topic', async () => {
     await iot.send(new DisableTopicRuleCommand({ ruleName: 'iotlab_telemetry_to_firehose' }));
@@ -141,7 +141,7 @@ describe('lab 2 on the reference solution', () => {
       "No enabled IoT rule sends iotlab/telemetry/iotlab-dev1 to a Firehose delivery stream: rule iotlab_telemetry_to_firehose reads 'sensors/#', which does not match iotlab/telemetry/iotlab-dev1.",
     );
     await repair();
-  }, 30_000);
+  }, 90_000);
 
   it('names a bucket deleted after creation, with the error Firehose logged', async () => {
     const keys = await objectKeys(s3, BUCKET);
