@@ -11,6 +11,7 @@ import { routeCheck } from './lib/route-check.js';
 import { sumSeries } from './lib/metrics.js';
 import { metricsFlowCheck } from './lib/metrics-check.js';
 import { roleCheck } from './lib/role-check.js';
+import { tableFunctionCheck } from './lib/function-check.js';
 import { describeStream, streamActiveCheck } from './lib/stream-check.js';
 import { describeTable, tableSchemaCheck } from './lib/table-check.js';
 import { ingestFunction, locateFunction, locateMapping, locateStream, locateTable, streamRoute } from './lib/stream-pipeline.js';
@@ -88,32 +89,16 @@ export default defineChecks({
         return { source, sourceArn: streamArn, mapping, count: mappings.length, suggestedFunction: resourceNames(ctx.config.prefix).ingestFunction };
       },
     }),
-    {
+    tableFunctionCheck({
       id: 'function.configured',
       title: 'The ingest function exists and knows its table',
       points: 2,
       hints: ['The function needs a Python or Node.js runtime, a handler, and an environment variable TABLE_NAME with the table name.'],
-      async run(ctx) {
-        const { name, via } = await locateFunction(ctx);
-        const fn = await ingestFunction(ctx);
-        if (!fn) return fail(`There is no Lambda function ${name} (${via}).`, { hint: 'Create the ingest function (lab 1, step 4), or `lab solve 1` to see the reference.', evidence: { functionName: name } });
-        const tableName = fn.Environment?.Variables?.TABLE_NAME;
-        const evidence = { functionName: name, runtime: fn.Runtime, handler: fn.Handler, state: fn.State, tableName };
-        if (fn.State === 'Pending') return pending(`Function ${name} is still being created (Pending).`, { evidence });
-        if (fn.State === 'Failed') return fail(`Function ${name} failed to create: ${fn.StateReason}.`, { evidence });
-        if (!/^(python3|nodejs)/.test(fn.Runtime ?? '')) return fail(`Function ${name} uses runtime ${fn.Runtime}; the lab's code needs Python 3 or Node.js.`, { evidence });
-        if (!tableName) {
-          return fail(`Function ${name} has no TABLE_NAME environment variable, so it cannot know where to write.`, {
-            hint: `aws lambda update-function-configuration --function-name ${name} --environment 'Variables={TABLE_NAME=${resourceNames(ctx.config.prefix).table}}'`,
-            evidence,
-          });
-        }
-        if (!(await describeTable(ctx, tableName))) {
-          return fail(`TABLE_NAME of function ${name} is ${tableName}, but there is no such table.`, { hint: 'Create the table, or correct TABLE_NAME to the table you created.', evidence });
-        }
-        return pass(`Function ${name} (${fn.Runtime}, handler ${fn.Handler}) writes to ${tableName}.`, { evidence });
-      },
-    },
+      locate: locateFunction,
+      read: ingestFunction,
+      missingHint: 'Create the ingest function (lab 1, step 4), or `lab solve 1` to see the reference.',
+      use: 'write',
+    }),
     roleCheck({
       id: 'function.role-can-read-stream',
       title: "The function's role may read the stream",

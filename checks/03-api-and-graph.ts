@@ -13,6 +13,7 @@ import { allowingStatement, functionPolicy } from './lib/invoke-permission.js';
 import { functionConfiguration } from './lib/lambda-lookups.js';
 import { memo } from './lib/memo.js';
 import { roleCheck } from './lib/role-check.js';
+import { tableFunctionCheck } from './lib/function-check.js';
 import { describeTable } from './lib/table-check.js';
 
 const DEVICE_RESOURCE = '/datas/{deviceid}';
@@ -172,31 +173,16 @@ export default defineChecks({
         return pass(`GET ${resource!.path} invokes function ${name} through the Lambda proxy integration.`, { evidence });
       },
     },
-    {
+    tableFunctionCheck({
       id: 'function.configured',
       title: 'The API function exists and knows the readings table',
       points: 2,
       hints: ['The function needs a Python or Node.js runtime and an environment variable TABLE_NAME naming lab 1’s table.'],
-      async run(ctx) {
-        const { name, via } = await locateApiFunction(ctx);
-        const fn = await apiFunction(ctx);
-        const names = resourceNames(ctx.config.prefix);
-        if (!fn) return fail(`There is no Lambda function ${name} (${via}).`, { hint: 'Create the API function (lab 3, step 1), or `lab solve 3` to see the reference.', evidence: { functionName: name } });
-        const tableName = fn.Environment?.Variables?.TABLE_NAME;
-        const evidence = { functionName: name, runtime: fn.Runtime, handler: fn.Handler, state: fn.State, tableName };
-        if (fn.State === 'Pending') return pending(`Function ${name} is still being created (Pending).`, { evidence });
-        if (fn.State === 'Failed') return fail(`Function ${name} failed to create: ${fn.StateReason}.`, { evidence });
-        if (!/^(python3|nodejs)/.test(fn.Runtime ?? '')) return fail(`Function ${name} uses runtime ${fn.Runtime}; the lab's code needs Python 3 or Node.js.`, { evidence });
-        if (!tableName) {
-          return fail(`Function ${name} has no TABLE_NAME environment variable, so it cannot know which table to read.`, {
-            hint: `aws lambda update-function-configuration --function-name ${name} --environment 'Variables={TABLE_NAME=${names.table}}'`,
-            evidence,
-          });
-        }
-        if (!(await describeTable(ctx, tableName))) return fail(`TABLE_NAME of function ${name} is ${tableName}, but there is no such table.`, { hint: `Set it to lab 1's table (${names.table}).`, evidence });
-        return pass(`Function ${name} (${fn.Runtime}) reads table ${tableName}.`, { evidence });
-      },
-    },
+      locate: locateApiFunction,
+      read: apiFunction,
+      missingHint: 'Create the API function (lab 3, step 1), or `lab solve 3` to see the reference.',
+      use: 'read',
+    }),
     roleCheck({
       id: 'function.role-can-query',
       title: "The function's role may query the table",

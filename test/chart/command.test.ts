@@ -5,6 +5,7 @@
 // to do when the named query is missing, a query fails, a workgroup has no result location, or there
 // are no rows. UPDATE_SCREENSHOT=1 rewrites assets/chart/hourly-stats.png from the chart it draws.
 
+import { hourlyStatsSql } from '../../solutions/04-athena-analytics/hourly-stats.js';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -32,21 +33,8 @@ const DEVICES = [
   { name: 'iotlab-dev1', base: 20, wave: [0, 1, 3, 4, 3, 2] },
   { name: 'iotlab-dev2', base: 25, wave: [1, 2, 2, 3, 4, 3] },
 ];
-// Lab 4's reference query (solutions/04-athena-analytics/hourly-stats.ts), as a student saves it.
-const HOURLY_STATS_SQL = [
-  'SELECT device_name,',
-  '       substr("timestamp", 1, 13) AS hour,',
-  '       count(*) AS readings,',
-  '       round(avg(try_cast(temperature AS integer)), 2) AS avg_temperature,',
-  '       min(try_cast(temperature AS integer)) AS min_temperature,',
-  '       max(try_cast(temperature AS integer)) AS max_temperature',
-  'FROM telemetry',
-  'WHERE try_cast(temperature AS integer) IS NOT NULL',
-  '  AND try_cast(humidity AS integer) IS NOT NULL',
-  `  AND regexp_like("timestamp", '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}$')`,
-  'GROUP BY 1, 2',
-  'ORDER BY 2, 1',
-].join('\n');
+// Lab 4's reference query, as a student saves it.
+const HOURLY_STATS_SQL = hourlyStatsSql();
 
 // Whether the sandbox's Athena answers yet (it is being built beside this command).
 async function athenaAnswers(): Promise<boolean> {
