@@ -96,7 +96,8 @@ function useLake(sb: SandboxHandle, bucket: string) {
 const hourFolder = (t: number) => new Date(t).toISOString().slice(0, 13).replace(/[-T]/g, '/');
 
 describe('Glue crawlers: control plane', () => {
-  const sb = useSandbox();
+  // Crawls last at least the provisioning delay: long enough to be seen RUNNING however busy the machine.
+  const sb = useSandbox({ provisioningDelayMs: 2_000 });
   const lake = useLake(sb, 'control');
 
   it('refuses a role Glue cannot assume, bad targets and policies, and duplicates', async () => {
