@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSandbox, type RunningSandbox } from './index.js';
+import type { RunningSandbox } from './index.js';
+import { prefetchRsaKeys } from './iot/rsa-keys.js';
 import type { SandboxOptions } from './settings.js';
 
 export interface RunFile {
@@ -73,6 +74,9 @@ export function readRunFile(path: string): RunFile | undefined {
 
 /** Starts the sandbox, records the run file, and stops cleanly on SIGINT/SIGTERM. */
 export async function runSandboxProcess(options: SandboxOptions & { runFile?: string; args?: string[] }): Promise<RunningSandbox> {
+  // Loaded here rather than imported at the top, so that a process started from this file can set its
+  // RSA keys generating on the thread pool while the main thread loads the services.
+  const { startSandbox } = await import('./index.js');
   const running = await startSandbox(options);
   const { runFile } = options;
   if (runFile) {
@@ -98,6 +102,7 @@ export async function runSandboxProcess(options: SandboxOptions & { runFile?: st
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  prefetchRsaKeys(2); // the CA's (unless kept in the data directory) and the MQTT broker's TLS key
   try {
     const running = await runSandboxProcess({ ...optionsFromArgs(process.argv.slice(2)), args: process.argv.slice(2) });
     process.stdout.write(`sandbox listening on ${running.endpoint}\n`);

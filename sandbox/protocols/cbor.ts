@@ -2,10 +2,12 @@
 // byte strings, timestamps as tag 1. Encoded and decoded by the Smithy CBOR codec the AWS SDK itself
 // uses, so both ends agree on every detail.
 
-import { cbor, dateToTag, tagSymbol } from '@smithy/core/cbor';
+import { onFirstUse } from '../on-first-use.js';
+
+const smithyCbor = onFirstUse<typeof import('@smithy/core/cbor')>('@smithy/core/cbor');
 
 function toWire(value: unknown): unknown {
-  if (value instanceof Date) return dateToTag(value);
+  if (value instanceof Date) return smithyCbor().dateToTag(value);
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   if (Array.isArray(value)) return value.map(toWire);
   if (value && typeof value === 'object') {
@@ -20,8 +22,8 @@ function fromWire(value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   if (Array.isArray(value)) return value.map(fromWire);
   if (value && typeof value === 'object') {
-    const tagged = value as { tag?: number; value?: unknown; [tagSymbol]?: boolean };
-    if (tagged[tagSymbol] && tagged.tag === 1) return new Date(Number(tagged.value) * 1000);
+    const tagged = value as { tag?: number; value?: unknown; [key: symbol]: boolean | undefined };
+    if (tagged[smithyCbor().tagSymbol] && tagged.tag === 1) return new Date(Number(tagged.value) * 1000);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = fromWire(v);
     return out;
@@ -30,10 +32,10 @@ function fromWire(value: unknown): unknown {
 }
 
 export function encodeCbor(value: unknown): Buffer {
-  return Buffer.from(cbor.serialize(toWire(value)));
+  return Buffer.from(smithyCbor().cbor.serialize(toWire(value)));
 }
 
 export function decodeCbor(bytes: Buffer): unknown {
   if (bytes.length === 0) return {};
-  return fromWire(cbor.deserialize(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+  return fromWire(smithyCbor().cbor.deserialize(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
 }

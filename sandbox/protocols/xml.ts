@@ -2,7 +2,9 @@
 // request bodies. Lists are written either as <member> children (awsQuery) or flattened, each item
 // repeating the element name (S3).
 
-import { XMLParser } from 'fast-xml-parser';
+import { onFirstUse } from '../on-first-use.js';
+
+const fastXmlParser = onFirstUse<typeof import('fast-xml-parser')>('fast-xml-parser');
 
 export type ListStyle = 'member' | 'flat';
 
@@ -38,18 +40,19 @@ export function xmlDocument(root: string, value: unknown, { lists = 'flat', xmln
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}${ns}>${xmlChildren(value, lists)}</${root}>`;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  processEntities: true,
-});
+let parser: InstanceType<typeof import('fast-xml-parser').XMLParser> | undefined;
 
 /** Parses an XML body into plain objects (repeated elements become arrays); undefined for an empty body. */
 export function parseXml(body: Buffer | string): Record<string, unknown> | undefined {
   const text = body.toString().trim();
   if (!text) return undefined;
+  parser ??= new (fastXmlParser().XMLParser)({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: false,
+    ignoreDeclaration: true,
+    processEntities: true,
+  });
   return parser.parse(text, true) as Record<string, unknown>;
 }
 

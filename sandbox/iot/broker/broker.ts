@@ -1,10 +1,12 @@
 // The MQTT 3.1.1 broker (aedes): plain TCP for quick local use (no authentication, the default
 // account) and TLS with mutual authentication like AWS IoT Core (certificate + policies). Every
-// client publish goes to the rules engine; refusals are logged with their reason and counted.
+// client publish goes to the rules engine; refusals are logged with their reason and counted. aedes
+// itself is loaded when the first client connects: most sandbox runs never see one before their first
+// answered call, and loading it took a tenth of the start.
 
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer, TLSSocket } from 'node:tls';
-import { Aedes, type Client, type AuthenticateError } from 'aedes';
+import type { Aedes, Client, AuthenticateError } from 'aedes';
 import type { Principal } from '../../edge/context.js';
 import type { Sandbox } from '../../sandbox.js';
 import { iotMetric } from '../metrics.js';
@@ -43,50 +45,66 @@ export class IotBroker {
   private readonly sessions = new WeakMap<Client, Session>();
   private readonly sockets = new Set<Socket>();
   private servers: Server[] = [];
+  private aedes?: Promise<Aedes>;
   mqttPort = 0;
   mqttsPort = 0;
 
   private constructor(
     private readonly sandbox: Sandbox,
     private readonly engine: RulesEngine,
-    private readonly aedes: Aedes,
     private readonly options: BrokerOptions,
   ) {}
 
   static async start(sandbox: Sandbox, engine: RulesEngine, options: BrokerOptions): Promise<IotBroker> {
-    let broker: IotBroker | undefined;
+    const broker = new IotBroker(sandbox, engine, options);
+    await broker.listen();
+    return broker;
+  }
+
+  private core(): Promise<Aedes> {
+    return (this.aedes ??= this.createCore());
+  }
+
+  private async createCore(): Promise<Aedes> {
+    const { Aedes } = await import('aedes');
+    const broker = this;
     const aedes = await Aedes.createBroker({
       connectTimeout: 10_000,
       maxClientsIdLength: 128,
-      authenticate: (client, _u, _p, done) => broker!.authenticate(client, done),
-      authorizePublish: (client, packet, done) => done(client ? broker!.check(client, 'iot:Publish', packet.topic) : null),
+      authenticate: (client, _u, _p, done) => broker.authenticate(client, done),
+      authorizePublish: (client, packet, done) => done(client ? broker.check(client, 'iot:Publish', packet.topic) : null),
       authorizeSubscribe: (client, sub, done) => {
-        const refusal = broker!.check(client, 'iot:Subscribe', sub.topic);
+        const refusal = broker.check(client, 'iot:Subscribe', sub.topic);
         done(null, refusal ? null : sub);
       },
-      authorizeForward: (client, packet) => (broker!.check(client, 'iot:Receive', packet.topic, true) ? null : packet),
+      authorizeForward: (client, packet) => (broker.check(client, 'iot:Receive', packet.topic, true) ? null : packet),
       published: (packet, client, done) => {
-        if (client) broker!.onPublished(client, packet.topic, packet.payload as Buffer);
+        if (client) broker.onPublished(client, packet.topic, packet.payload as Buffer);
         done();
       },
     });
-    broker = new IotBroker(sandbox, engine, aedes, options);
     aedes.on('subscribe', (subs, client) => {
-      const session = broker!.sessions.get(client);
-      if (session) for (let i = 0; i < subs.length; i++) iotMetric(sandbox, session.owner, 'Subscribe.Success', { Protocol: 'MQTT' });
+      const session = broker.sessions.get(client);
+      if (session) for (let i = 0; i < subs.length; i++) iotMetric(broker.sandbox, session.owner, 'Subscribe.Success', { Protocol: 'MQTT' });
     });
     // Malformed packets and dropped sockets end that client only.
     aedes.on('clientError', () => {});
     aedes.on('connectionError', () => {});
-    await broker.listen();
-    return broker;
+    return aedes;
   }
 
   private track(socket: Socket): void {
     this.sockets.add(socket);
     socket.once('close', () => this.sockets.delete(socket));
     socket.on('error', () => socket.destroy());
-    this.aedes.handle(socket);
+    // The socket holds its bytes until aedes reads them.
+    this.core().then(
+      (aedes) => aedes.handle(socket),
+      (err: unknown) => {
+        this.sandbox.warn(`iot broker: could not start: ${String(err)}`);
+        socket.destroy();
+      },
+    );
   }
 
   private async listen(): Promise<void> {
@@ -165,18 +183,19 @@ export class IotBroker {
   /** Publishes on behalf of the sandbox (HTTP Publish, republish rule actions); subscribers and rules see it. */
   publish(owner: Principal, topic: string, payload: Buffer, qos: 0 | 1, origin: { clientId: string; principal?: string }, hops = 0): Promise<void> {
     this.engine.onMessage(owner, { topic, payload, clientId: origin.clientId, timestamp: this.sandbox.clock.now(), principal: origin.principal }, hops);
-    return new Promise((resolve, reject) => {
-      this.aedes.publish({ cmd: 'publish', topic, payload, qos, retain: false, dup: false }, (err) => (err ? reject(err) : resolve()));
-    });
-  }
-
-  get connectedClients(): number {
-    return this.aedes.connectedClients;
+    // Before the first client connected there is no subscriber to deliver to.
+    if (!this.aedes) return Promise.resolve();
+    return this.aedes.then((aedes) => new Promise((resolve, reject) => {
+      aedes.publish({ cmd: 'publish', topic, payload, qos, retain: false, dup: false }, (err) => (err ? reject(err) : resolve()));
+    }));
   }
 
   async close(): Promise<void> {
     for (const server of this.servers) server.close();
-    await new Promise<void>((resolve) => this.aedes.close(() => resolve()));
+    if (this.aedes) {
+      const aedes = await this.aedes;
+      await new Promise<void>((resolve) => aedes.close(() => resolve()));
+    }
     for (const socket of this.sockets) socket.destroy();
   }
 }

@@ -6,7 +6,8 @@ import { accountForAccessKey } from '../../edge/sigv4.js';
 import type { Sandbox } from '../../sandbox.js';
 import { DEFAULT_HOST, DEFAULT_MQTT_PORT, DEFAULT_MQTTS_PORT, DEFAULT_REGION, SANDBOX_CREDENTIALS } from '../../settings.js';
 import { IotBroker, type BrokerOptions } from '../../iot/broker/broker.js';
-import { issueServerCertificate, loadOrCreateCa, rsaKeys, type CertificateAuthority } from '../../iot/pki.js';
+import { issueServerCertificate, loadOrCreateCa, type CertificateAuthority } from '../../iot/pki.js';
+import { rsaKeys } from '../../iot/rsa-keys.js';
 import { RulesEngine } from '../../iot/rules/engine.js';
 import type { IotApi } from './api.js';
 

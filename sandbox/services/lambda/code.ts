@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
-import { unzipSync } from 'fflate';
+import { onFirstUse } from '../../on-first-use.js';
 import type { Sandbox } from '../../sandbox.js';
 import { cannotUnzip, codeObjectMissing, missingCode, unzippedTooLarge } from './errors.js';
 import type { FunctionRecord } from './store.js';
+
+const fflate = onFirstUse<typeof import('fflate')>('fflate');
 
 /** AWS's limit on a function's unzipped code. */
 export const UNZIPPED_LIMIT = 262_144_000;
@@ -24,7 +26,7 @@ export interface StoredCode {
 export function unzip(zip: Buffer): Record<string, Uint8Array> {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(zip);
+    files = fflate().unzipSync(zip);
   } catch {
     throw cannotUnzip();
   }

@@ -2,7 +2,9 @@
 // computed with the AWS SDK's own CRC implementations (Node 20's zlib has no crc32) and node:crypto.
 
 import { createHash } from 'node:crypto';
-import { Crc32, Crc32c, Crc64Nvme } from '@aws-sdk/checksums/crc';
+import { onFirstUse } from '../../on-first-use.js';
+
+const crcs = onFirstUse<typeof import('@aws-sdk/checksums/crc')>('@aws-sdk/checksums/crc');
 
 export const CHECKSUM_ALGORITHMS = ['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'] as const;
 export type ChecksumAlgorithm = (typeof CHECKSUM_ALGORITHMS)[number];
@@ -36,6 +38,7 @@ export function isWellFormed(algorithm: ChecksumAlgorithm, value: string): boole
 
 export async function computeChecksum(algorithm: ChecksumAlgorithm, data: Buffer): Promise<string> {
   if (algorithm === 'SHA1' || algorithm === 'SHA256') return createHash(algorithm === 'SHA1' ? 'sha1' : 'sha256').update(data).digest('base64');
+  const { Crc32, Crc32c, Crc64Nvme } = crcs();
   const crc = algorithm === 'CRC32' ? new Crc32() : algorithm === 'CRC32C' ? new Crc32c() : new Crc64Nvme();
   crc.update(data);
   return Buffer.from(await crc.digest()).toString('base64');
