@@ -44,7 +44,8 @@ export function messagesArriveCheck(
         });
       }
       try {
-        const heard = await listen(client, topic, listenMs, 2, ctx.signal);
+        const listening = listen(client, topic, listenMs, 2, ctx.signal);
+        const heard = await (ctx.idle ? ctx.idle(listening) : listening);
         evidence.messages = heard.length;
         if (heard.length === 0) return pending(`No message arrived on ${topic} in ${listenMs / 1000} s. Is \`lab device\` running?`, { evidence });
         for (const message of heard) {

@@ -145,7 +145,7 @@ const grade: DeclareCommand = (program, run) =>
     .description('grade a class from a roster CSV, read-only and concurrently; writes grades.csv, a JSON report per student, JUnit and an HTML report')
     .requiredOption('--roster <file>', 'CSV: id, name, prefix, and profile | role_arn (+external_id) | access_key_id + secret_access_key; optional target, endpoint, region, home')
     .option('--labs <list>', 'labs to grade: all (default: every lab with checks), 2, 0-3 or 0,2')
-    .option('--concurrency <n>', 'students graded at once (default 8)')
+    .option('--concurrency <n>', 'students whose checks call AWS at once; one only listening for its device steps aside (default 8)')
     .option('--out <dir>', 'where to write the reports (default grades/)')
     .option('--wait <seconds>', 'how long checks may wait for data that has not arrived (default 0)')
     .action(run(async ({ options }) => (await import('../commands/grade.js')).gradeCommand(options)));

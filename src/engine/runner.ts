@@ -30,6 +30,8 @@ export interface RunOptions {
   concurrency?: number;
   /** The student's lab home, when it is not this process's (`lab grade` grades many). */
   home?: string;
+  /** See CheckContext.idle. */
+  idle?: CheckContext['idle'];
 }
 
 export async function runLab(lab: RunnableLab, options: RunOptions): Promise<LabReport> {
@@ -45,6 +47,7 @@ export async function runLab(lab: RunnableLab, options: RunOptions): Promise<Lab
     signal,
     lab: { number: lab.number, slug: lab.slug },
     ...(options.home !== undefined ? { home: options.home } : {}),
+    ...(options.idle ? { idle: options.idle } : {}),
   };
   events.emit({ type: 'run-start', lab, target: options.target });
 
@@ -124,7 +127,8 @@ async function pollUntilSettled(lab: RunnableLab, check: Check, ctx: CheckContex
     const nextPollAt = Math.min(now + delay, deadline);
     events.emit({ type: 'check-pending', lab, check, result, nextPollAt, deadline, now });
     try {
-      await clock.sleep(nextPollAt - now, ctx.signal);
+      const sleeping = clock.sleep(nextPollAt - now, ctx.signal);
+      await (ctx.idle ? ctx.idle(sleeping) : sleeping);
     } catch {
       // Cancelled while waiting: the next turn reports the timeout with what was seen so far.
     }

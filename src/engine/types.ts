@@ -29,6 +29,11 @@ export interface CheckContext {
   lab: { number: number; slug: string };
   /** The student's lab home (`.lab/`), where lab 0 keeps the device's certificate; default `labHome()`. */
   home?: string;
+  /**
+   * Wraps a wait that makes no AWS call (listening for the device's messages). `lab grade` lets another
+   * student's checks run meanwhile; a single student's run just waits.
+   */
+  idle?<T>(wait: Promise<T>): Promise<T>;
 }
 
 export interface Check {

@@ -6,7 +6,7 @@ import { describeError } from '../errors.js';
 import type { Clock } from '../engine/clock.js';
 import { RunEvents } from '../engine/events.js';
 import type { LabReport } from '../engine/report.js';
-import { runLab } from '../engine/runner.js';
+import { runLab, type RunOptions } from '../engine/runner.js';
 import { Semaphore } from '../engine/semaphore.js';
 import type { RunnableLab } from '../engine/types.js';
 import { createClientFactory } from '../target/clients.js';
@@ -32,7 +32,7 @@ export interface GradeOptions {
   clock: Clock;
   /** How long pending checks may wait (ms); 0 grades what is there now. */
   waitMs: number;
-  /** Students graded at once. */
+  /** Students whose checks call AWS at once (a student waiting without calling steps aside meanwhile). */
   concurrency: number;
   signal?: AbortSignal;
   onStart?(student: Student): void;
@@ -41,10 +41,12 @@ export interface GradeOptions {
 
 export async function gradeClass(students: readonly Student[], options: GradeOptions): Promise<StudentResult[]> {
   const semaphore = new Semaphore(options.concurrency);
-  return Promise.all(students.map((student) => semaphore.use(() => gradeStudent(student, options))));
+  // A check that only listens (lab 0's device.publishing, 5 s) gives its student's place to the next one.
+  const idle = <T>(wait: Promise<T>) => semaphore.yieldDuring(wait);
+  return Promise.all(students.map((student) => semaphore.use(() => gradeStudent(student, options, idle))));
 }
 
-async function gradeStudent(student: Student, options: GradeOptions): Promise<StudentResult> {
+async function gradeStudent(student: Student, options: GradeOptions, idle: RunOptions['idle']): Promise<StudentResult> {
   const started = options.clock.now();
   options.onStart?.(student);
   const finish = (result: Omit<StudentResult, 'durationMs'>): StudentResult => {
@@ -84,6 +86,7 @@ async function gradeStudent(student: Student, options: GradeOptions): Promise<St
           waitMs: options.waitMs,
           // Never this process's own lab home: without the student's, lab 0's saved-certificate checks find nothing.
           home: student.home ?? `roster-home-not-given/${student.id}`,
+          idle,
         }),
       );
     }
