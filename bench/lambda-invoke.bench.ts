@@ -14,7 +14,7 @@ const CALLS = 300;
 const ROUNDS = 3;
 
 const FUNCTIONS = [
-  { name: 'bench-node', runtime: 'nodejs20.x', handler: 'index.handler', file: 'index.mjs', code: 'export const handler = async (event) => ({ ok: true, n: event.n });\n' },
+  { name: 'bench-node', runtime: 'nodejs22.x', handler: 'index.handler', file: 'index.mjs', code: 'export const handler = async (event) => ({ ok: true, n: event.n });\n' },
   { name: 'bench-python', runtime: 'python3.12', handler: 'app.handler', file: 'app.py', code: 'def handler(event, context):\n    return {"ok": True, "n": event["n"]}\n' },
 ] as const;
 

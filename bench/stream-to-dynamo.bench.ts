@@ -60,7 +60,7 @@ export default async function (): Promise<void> {
     await kinesis.send(new CreateStreamCommand({ StreamName: 'bench', ShardCount: SHARDS }));
     await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30 }, { StreamName: 'bench' });
     await lambda.send(
-      new CreateFunctionCommand({ FunctionName: 'bench-ingest', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: functionZip() }, Environment: { Variables: { TABLE_NAME: 'bench-readings' } }, Timeout: 60 }),
+      new CreateFunctionCommand({ FunctionName: 'bench-ingest', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: role, Code: { ZipFile: functionZip() }, Environment: { Variables: { TABLE_NAME: 'bench-readings' } }, Timeout: 60 }),
     );
     await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 30 }, { FunctionName: 'bench-ingest' });
     await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'bench-ingest', EventSourceArn: `arn:aws:kinesis:us-east-1:000000000000:stream/bench`, StartingPosition: 'LATEST' }));

@@ -7,6 +7,7 @@ import { fail, pass, pending } from '../../src/engine/result.js';
 import { resourceNames } from '../../src/labs/resource-names.js';
 import type { Located } from './located.js';
 import { describeTable } from './table-check.js';
+import { deprecation, isBlocked, recommendedRuntime } from '../../aws-facts/lambda-runtimes.js';
 
 export interface TableFunctionSpec extends Omit<Check, 'run'> {
   locate(ctx: CheckContext): Promise<Located>;
@@ -15,6 +16,15 @@ export interface TableFunctionSpec extends Omit<Check, 'run'> {
   missingHint: string;
   /** What the function does with the table: `write to`, `read`. */
   use: 'write' | 'read';
+}
+
+/** A warning to append when the function's runtime is deprecated: it runs, but AWS will stop taking changes to it. */
+function runtimeWarning(name: string, runtime: string | undefined, now: number): string {
+  const lifecycle = runtime ? deprecation(runtime, now) : undefined;
+  if (!runtime || !lifecycle) return '';
+  const newest = recommendedRuntime(runtime);
+  const updates = isBlocked(runtime, 'update', now) ? 'AWS no longer accepts changes to it' : `AWS refuses changes to it from ${lifecycle.blockUpdate}`;
+  return ` Warning: ${runtime} is deprecated (since ${lifecycle.deprecated}) and ${updates}; move it to ${newest}: aws lambda update-function-configuration --function-name ${name} --runtime ${newest}`;
 }
 
 export function tableFunctionCheck(spec: TableFunctionSpec): Check {
@@ -40,7 +50,8 @@ export function tableFunctionCheck(spec: TableFunctionSpec): Check {
       if (!(await describeTable(ctx, tableName))) {
         return fail(`TABLE_NAME of function ${name} is ${tableName}, but there is no such table.`, { hint: use === 'write' ? 'Create the table, or correct TABLE_NAME to the table you created.' : `Set it to lab 1's table (${labTable}).`, evidence });
       }
-      return pass(use === 'write' ? `Function ${name} (${fn.Runtime}, handler ${fn.Handler}) writes to ${tableName}.` : `Function ${name} (${fn.Runtime}) reads table ${tableName}.`, { evidence });
+      const works = use === 'write' ? `Function ${name} (${fn.Runtime}, handler ${fn.Handler}) writes to ${tableName}.` : `Function ${name} (${fn.Runtime}) reads table ${tableName}.`;
+      return pass(`${works}${runtimeWarning(name, fn.Runtime, ctx.clock.now())}`, { evidence });
     },
   };
 }

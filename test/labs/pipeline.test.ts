@@ -6,7 +6,7 @@ import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { AttachRolePolicyCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DeleteTopicRuleCommand, DisableTopicRuleCommand, IoTClient, UpdateCertificateCommand } from '@aws-sdk/client-iot';
 import { readFile } from 'node:fs/promises';
-import { GetEventSourceMappingCommand, LambdaClient, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
+import { GetEventSourceMappingCommand, LambdaClient, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
 import { join } from 'node:path';
 import type { RunningSandbox } from '../../sandbox/index.js';
 import { logMark } from '../../src/local-run/workbench.js';
@@ -174,6 +174,23 @@ describe('lab 1 on a half-built pipeline', () => {
     expect(withManaged['function.role-can-read-stream']!.message).toContain('kinesis:GetRecords (managed policy AWSLambdaKinesisExecutionRole)');
     await iam.send(new DetachRolePolicyCommand({ RoleName: 'iotlab-ingest-role', PolicyArn: managed }));
     expect(await repair()).toContain('created   policy read-stream of IAM role iotlab-ingest-role');
+  }, 60_000);
+});
+
+describe('lab 1 on a deprecated runtime', () => {
+  it('passes the function check with a warning that names the runtime, its dates and the command that moves it', async () => {
+    const lambda = new LambdaClient(clientConfig(sandbox));
+    // python3.9 is deprecated since 2025-12-15, and AWS still takes changes to it until 2027-03-03.
+    await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'iotlab-ingest', Runtime: 'python3.9' }));
+    await waitUntilFunctionUpdatedV2({ client: lambda, maxWaitTime: 30 }, { FunctionName: 'iotlab-ingest' });
+    const checks = checksOf(await run(['check', '1', '--json', '--wait', '0']));
+    expect(checks['function.configured']!.status).toBe('pass');
+    expect(checks['function.configured']!.message).toContain(
+      'Warning: python3.9 is deprecated (since 2025-12-15) and AWS refuses changes to it from 2027-03-03; move it to python3.14: aws lambda update-function-configuration --function-name iotlab-ingest --runtime python3.14',
+    );
+    await repair();
+    const repaired = checksOf(await run(['check', '1', '--json', '--wait', '0']));
+    expect(repaired['function.configured']!.message).not.toContain('Warning');
   }, 60_000);
 });
 

@@ -72,7 +72,7 @@ describe('API Gateway invoke URLs', () => {
         new CreateFunctionCommand({ FunctionName: 'iot-api', Runtime: 'python3.12', Handler: 'lambda_function.lambda_handler', Role: role, Code: { ZipFile: zip({ 'lambda_function.py': python }) }, Environment: { Variables: { TABLE_NAME: 'iot-readings' } }, Timeout: 10 }),
       )
     ).FunctionArn!;
-    echoArn = (await lambda.send(new CreateFunctionCommand({ FunctionName: 'echo', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: zip({ 'index.mjs': ECHO }) } }))).FunctionArn!;
+    echoArn = (await lambda.send(new CreateFunctionCommand({ FunctionName: 'echo', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: role, Code: { ZipFile: zip({ 'index.mjs': ECHO }) } }))).FunctionArn!;
 
     // The lab's API, as the console or the CLI builds it.
     const api = await apigw.send(new CreateRestApiCommand({ name: 'iot-api', endpointConfiguration: { types: ['REGIONAL'] } }));

@@ -54,7 +54,7 @@ describe('event source mapping crash and restart', () => {
     await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30 }, { StreamName: 'crash' });
     await dynamo.send(new CreateTableCommand(labTable('crash-data')));
     await lambda.send(
-      new CreateFunctionCommand({ FunctionName: 'crash-ingest', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: zipFixture('node-kinesis-ingest') }, Environment: { Variables: { TABLE_NAME: 'crash-data' } }, Timeout: 30 }),
+      new CreateFunctionCommand({ FunctionName: 'crash-ingest', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: role, Code: { ZipFile: zipFixture('node-kinesis-ingest') }, Environment: { Variables: { TABLE_NAME: 'crash-data' } }, Timeout: 30 }),
     );
     await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 30 }, { FunctionName: 'crash-ingest' });
     await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'crash-ingest', EventSourceArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/crash', StartingPosition: 'LATEST', BatchSize: BATCH_SIZE }));

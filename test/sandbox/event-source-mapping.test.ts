@@ -75,7 +75,7 @@ describe('Lambda event source mappings for Kinesis', () => {
     await lambda.send(
       new CreateFunctionCommand({
         FunctionName: name,
-        Runtime: python ? 'python3.12' : 'nodejs20.x',
+        Runtime: python ? 'python3.12' : 'nodejs22.x',
         Handler: python ? 'lambda_function.lambda_handler' : 'index.handler',
         Role: role,
         Code: { ZipFile: zipFixture(fixture, extra) },
@@ -399,7 +399,7 @@ describe('Lambda event source mapping states with a provisioning delay', () => {
     await kinesis.send(new CreateStreamCommand({ StreamName: 'delayed', ShardCount: 1 }));
     // (The SDK waiter's first retry comes after 10 s; the stream is ACTIVE after the 400 ms delay.)
     await until('ACTIVE', async () => (await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'delayed' }))).StreamDescriptionSummary!.StreamStatus === 'ACTIVE');
-    await lambda.send(new CreateFunctionCommand({ FunctionName: 'delay-fn', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: zipFixture('node-kinesis-ingest') } }));
+    await lambda.send(new CreateFunctionCommand({ FunctionName: 'delay-fn', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: role, Code: { ZipFile: zipFixture('node-kinesis-ingest') } }));
     const created = await lambda.send(
       new CreateEventSourceMappingCommand({ FunctionName: 'delay-fn', EventSourceArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/delayed', StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: new Date(1_700_000_000_000) }),
     );

@@ -53,7 +53,7 @@ describe('Lambda', () => {
     await lambda.send(
       new CreateFunctionCommand({
         FunctionName: 'node-fn',
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs22.x',
         Handler: 'index.handler',
         Role: roleArn,
         Code: { ZipFile: nodeZip },
@@ -72,7 +72,7 @@ describe('Lambda', () => {
     expect(config.CodeSha256).toBe(createHash('sha256').update(nodeZip).digest('base64'));
     expect(config.CodeSize).toBe(nodeZip.length);
     expect(config.LastModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
-    expect(config).toMatchObject({ Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 2, MemorySize: 128, State: 'Active', LastUpdateStatus: 'Successful', Version: '$LATEST' });
+    expect(config).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Timeout: 2, MemorySize: 128, State: 'Active', LastUpdateStatus: 'Successful', Version: '$LATEST' });
     expect(config.Environment?.Variables).toEqual({ GREETING: 'hello' });
     expect(out.Tags).toEqual({ workshop: 'iot-pipeline-labs' });
     const zip = await fetch(out.Code!.Location!);
@@ -96,7 +96,7 @@ describe('Lambda', () => {
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
       AWS_LAMBDA_LOG_GROUP_NAME: '/aws/lambda/node-fn',
-      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
+      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
       _HANDLER: 'index.handler',
       AWS_ACCESS_KEY_ID: '000000000000',
       AWS_ENDPOINT_URL: sb.endpoint,
@@ -222,7 +222,7 @@ describe('Lambda', () => {
   });
 
   it('reports a missing handler export as Runtime.HandlerNotFound', async () => {
-    await lambda.send(new CreateFunctionCommand({ FunctionName: 'bad-handler', Runtime: 'nodejs18.x', Handler: 'index.nothing', Role: roleArn, Code: { ZipFile: zipFixture('node-callback') } }));
+    await lambda.send(new CreateFunctionCommand({ FunctionName: 'bad-handler', Runtime: 'nodejs22.x', Handler: 'index.nothing', Role: roleArn, Code: { ZipFile: zipFixture('node-callback') } }));
     const out = await lambda.send(new InvokeCommand({ FunctionName: 'bad-handler' }));
     expect(out.FunctionError).toBe('Unhandled');
     expect(json(out)).toMatchObject({ errorType: 'Runtime.HandlerNotFound', errorMessage: 'index.nothing is undefined or not exported' });
@@ -245,7 +245,7 @@ describe('Lambda', () => {
     const ec2Role = (await iam.send(new CreateRoleCommand({ RoleName: 'ec2-only', AssumeRolePolicyDocument: trustEc2 }))).Role!.Arn!;
     for (const role of [ec2Role, 'arn:aws:iam::000000000000:role/no-such-role']) {
       await expect(
-        lambda.send(new CreateFunctionCommand({ FunctionName: 'untrusted', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: nodeZip } })),
+        lambda.send(new CreateFunctionCommand({ FunctionName: 'untrusted', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: role, Code: { ZipFile: nodeZip } })),
       ).rejects.toMatchObject({ name: 'InvalidParameterValueException', message: 'The role defined for the function cannot be assumed by Lambda.' });
     }
   });
@@ -254,17 +254,17 @@ describe('Lambda', () => {
     const base = { FunctionName: 'invalid', Handler: 'index.handler', Role: roleArn, Code: { ZipFile: nodeZip } };
     await expect(lambda.send(new CreateFunctionCommand({ ...base, Runtime: 'java21' }))).rejects.toMatchObject({
       name: 'InvalidParameterValueException',
-      message: expect.stringContaining("Value java21 at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [nodejs22.x, nodejs20.x, nodejs18.x, python3.13"),
+      message: expect.stringContaining("Value java21 at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [nodejs24.x, nodejs22.x, nodejs20.x, nodejs18.x, python3.14, python3.13"),
     });
-    await expect(lambda.send(new CreateFunctionCommand({ ...base, Runtime: 'nodejs20.x', Timeout: 901 }))).rejects.toMatchObject({
+    await expect(lambda.send(new CreateFunctionCommand({ ...base, Runtime: 'nodejs22.x', Timeout: 901 }))).rejects.toMatchObject({
       name: 'ValidationException',
       message: "1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900",
     });
-    await expect(lambda.send(new CreateFunctionCommand({ ...base, Runtime: 'nodejs20.x', Code: { ZipFile: Buffer.from('not a zip') } }))).rejects.toMatchObject({
+    await expect(lambda.send(new CreateFunctionCommand({ ...base, Runtime: 'nodejs22.x', Code: { ZipFile: Buffer.from('not a zip') } }))).rejects.toMatchObject({
       name: 'InvalidParameterValueException',
       message: 'Could not unzip uploaded file. Please check your file, then try to upload again.',
     });
-    await expect(lambda.send(new CreateFunctionCommand({ ...base, FunctionName: 'node-fn', Runtime: 'nodejs20.x' }))).rejects.toMatchObject({
+    await expect(lambda.send(new CreateFunctionCommand({ ...base, FunctionName: 'node-fn', Runtime: 'nodejs22.x' }))).rejects.toMatchObject({
       name: 'ResourceConflictException',
       message: 'Function already exist: node-fn',
     });
@@ -397,7 +397,7 @@ describe.skipIf(systemBoto3.status !== 0)('Lambda on the system python3 (Debian 
     await dynamo.send(new CreateTableCommand(labTable('readings')));
     const lambda = new LambdaClient(sb.config());
     await lambda.send(
-      new CreateFunctionCommand({ FunctionName: 'py-sys', Runtime: 'python3.11', Handler: 'lambda_function.lambda_handler', Role: role, Code: { ZipFile: zipFixture('python') }, Environment: { Variables: { TABLE_NAME: 'readings' } }, Timeout: 10 }),
+      new CreateFunctionCommand({ FunctionName: 'py-sys', Runtime: 'python3.13', Handler: 'lambda_function.lambda_handler', Role: role, Code: { ZipFile: zipFixture('python') }, Environment: { Variables: { TABLE_NAME: 'readings' } }, Timeout: 10 }),
     );
     const versions = json(await lambda.send(new InvokeCommand({ FunctionName: 'py-sys', Payload: payload({ action: 'versions' }) })));
     expect(versions.boto3).toBe(systemBoto3.stdout.trim());
@@ -416,7 +416,7 @@ describe('Lambda provisioning', () => {
       const iam = new IAMClient(config);
       const role = (await iam.send(new CreateRoleCommand({ RoleName: 'r', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
       const lambda = new LambdaClient(config);
-      const created = await lambda.send(new CreateFunctionCommand({ FunctionName: 'slow', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: zipFixture('node-callback') } }));
+      const created = await lambda.send(new CreateFunctionCommand({ FunctionName: 'slow', Runtime: 'nodejs22.x', Handler: 'index.handler', Role: role, Code: { ZipFile: zipFixture('node-callback') } }));
       expect(created).toMatchObject({ State: 'Pending', StateReasonCode: 'Creating' });
       await expect(lambda.send(new InvokeCommand({ FunctionName: 'slow' }))).rejects.toMatchObject({
         name: 'ResourceConflictException',

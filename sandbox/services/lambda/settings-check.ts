@@ -2,29 +2,13 @@
 
 import type { RequestContext } from '../../edge/context.js';
 import { SUPPORTED_RUNTIMES } from '../../runtime/launch.js';
+import { isBlocked, recommendedRuntime, type RuntimeAction } from '../../../aws-facts/lambda-runtimes.js';
 import { deprecatedRuntime, environmentTooLarge, reservedEnvironmentKeys, roleCannotBeAssumed, unsupportedRuntime } from './errors.js';
 
-/** Runtimes AWS once had and now refuses for new or updated functions, with the one it recommends instead. */
-const DEPRECATED: Record<string, string> = {
-  nodejs: 'nodejs22.x',
-  'nodejs4.3': 'nodejs22.x',
-  'nodejs4.3-edge': 'nodejs22.x',
-  'nodejs6.10': 'nodejs22.x',
-  'nodejs8.10': 'nodejs22.x',
-  'nodejs10.x': 'nodejs22.x',
-  'nodejs12.x': 'nodejs22.x',
-  'nodejs14.x': 'nodejs22.x',
-  'nodejs16.x': 'nodejs22.x',
-  'python2.7': 'python3.13',
-  'python3.6': 'python3.13',
-  'python3.7': 'python3.13',
-  'python3.8': 'python3.13',
-};
-
-export function checkRuntime(runtime: string): void {
-  if (SUPPORTED_RUNTIMES.includes(runtime)) return;
-  if (DEPRECATED[runtime]) throw deprecatedRuntime(runtime, DEPRECATED[runtime]);
-  throw unsupportedRuntime(runtime, SUPPORTED_RUNTIMES);
+/** A runtime the sandbox runs and AWS still accepts for this action today (by the sandbox's clock). */
+export function checkRuntime(runtime: string, action: RuntimeAction, now: number): void {
+  if (isBlocked(runtime, action, now)) throw deprecatedRuntime(runtime, recommendedRuntime(runtime));
+  if (!SUPPORTED_RUNTIMES.includes(runtime)) throw unsupportedRuntime(runtime, SUPPORTED_RUNTIMES);
 }
 
 /** The role must exist and trust lambda.amazonaws.com (checked only when IAM runs in this sandbox). */

@@ -64,7 +64,7 @@ export const createFunction = defineOperation<Input>({
     const name = input.FunctionName.split(':').filter((p) => p !== '').at(-1)!;
     if (table.has(name)) throw functionExists(name);
     if (!input.Runtime || !input.Handler) throw missingRuntimeOrHandler();
-    checkRuntime(input.Runtime);
+    checkRuntime(input.Runtime, 'create', ctx.clock.now());
     checkEnvironment(input.Environment?.Variables);
     checkRole(ctx, input.Role);
     const code = storeCode(ctx.sandbox, ctx, name, zipOf(ctx.sandbox, input.Code));

@@ -2,6 +2,7 @@
 
 import { defineOperation } from '../../definition.js';
 import { blob, bool, list, str, struct } from '../../../protocols/shapes.js';
+import { checkRuntime } from '../settings-check.js';
 import { configuration, findFunction } from '../configuration.js';
 import { removeCodeDirectories, storeCode, zipOf } from '../code.js';
 import { requestTooLarge } from '../errors.js';
@@ -39,6 +40,7 @@ export const updateFunctionCode = defineOperation<Input>({
     if (ctx.http.body.length > CODE_REQUEST_LIMIT) throw requestTooLarge(CODE_REQUEST_LIMIT, 'UpdateFunctionCode');
     const fn = findFunction(ctx.sandbox, ctx, input.FunctionName);
     requireUpdatable(ctx, fn, input.RevisionId);
+    checkRuntime(fn.Runtime, 'update', ctx.clock.now());
     const zip = zipOf(ctx.sandbox, input);
     if (input.DryRun) return configuration(ctx.sandbox, fn, ctx.clock.now());
     const code = storeCode(ctx.sandbox, ctx, fn.FunctionName, zip);

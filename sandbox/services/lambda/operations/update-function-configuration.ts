@@ -41,7 +41,8 @@ export const updateFunctionConfiguration = defineOperation<Input>({
   handler(input, ctx) {
     const fn = findFunction(ctx.sandbox, ctx, input.FunctionName);
     requireUpdatable(ctx, fn, input.RevisionId);
-    if (input.Runtime !== undefined) checkRuntime(input.Runtime);
+    // After the block-update date a function on that runtime can only be moved to a supported one.
+    checkRuntime(input.Runtime ?? fn.Runtime, 'update', ctx.clock.now());
     if (input.Environment) checkEnvironment(input.Environment.Variables);
     if (input.Role !== undefined) checkRole(ctx, input.Role);
     const changed = {
