@@ -5,6 +5,7 @@ import { readJsonFile, writeJsonFileAtomic } from './lab-home.js';
 import { UsageError } from './errors.js';
 import { parseEndpoint, parseKind } from './target/resolve.js';
 import type { TargetKind } from './target/target.js';
+import { regionName } from './cli/option-values.js';
 
 export interface LabConfig {
   target?: TargetKind;
@@ -21,7 +22,6 @@ export const DEFAULT_PREFIX = 'iotlab';
 export const CONFIG_KEYS = ['target', 'region', 'profile', 'endpoint', 'prefix', 'protected-accounts'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 // Lower-case and short: the prefix ends up in bucket names, which allow little else.
 const PREFIX_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
 
@@ -48,7 +48,7 @@ export function validateConfigValue(key: ConfigKey, value: string): string | str
     case 'endpoint':
       return parseEndpoint(value);
     case 'region':
-      if (!REGION_PATTERN.test(value)) throw new UsageError(`"${value}" is not a region name (like eu-west-1).`);
+      regionName('lab config set region', value);
       return value;
     case 'prefix':
       if (!PREFIX_PATTERN.test(value)) throw new UsageError(`Prefix "${value}" must be lower-case letters, digits and dashes, starting with a letter, at most 20 characters.`);

@@ -1,7 +1,9 @@
 // `.lab/progress.json`: each lab's latest result per target and account, and the hint tiers revealed.
 
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJsonFile, writeJsonFileAtomic } from './lab-home.js';
+import { writeJsonFileAtomic } from './lab-home.js';
+import { stderr } from './output.js';
 import type { LabReport } from './engine/report.js';
 import type { TargetKind } from './target/target.js';
 
@@ -39,8 +41,42 @@ export function progressFile(home: string): string {
   return join(home, 'progress.json');
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a parsed file has the shape this module writes (each target's labs, each lab's hint tiers). */
+function isProgressFile(v: unknown): v is Partial<ProgressFile> {
+  if (!isRecord(v)) return false;
+  if (v.targets !== undefined && !(isRecord(v.targets) && Object.values(v.targets).every((t) => isRecord(t) && isRecord(t.labs)))) return false;
+  if (v.hints !== undefined && !(isRecord(v.hints) && Object.values(v.hints).every(isRecord))) return false;
+  return true;
+}
+
+/**
+ * The progress kept so far. A damaged file (not JSON, or not the shape written here) is kept aside as
+ * `progress.json.damaged-<time>` with a warning, and progress starts fresh: losing a record of past
+ * checks must never stop a student from checking again.
+ */
 export async function loadProgress(home: string): Promise<ProgressFile> {
-  const stored = await readJsonFile<Partial<ProgressFile>>(progressFile(home), EMPTY);
+  const file = progressFile(home);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ...EMPTY, targets: {}, hints: {} };
+    throw err;
+  }
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    stored = undefined;
+  }
+  if (!isProgressFile(stored)) {
+    const copy = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await copyFile(file, copy);
+    stderr.line(`Warning: ${file} is damaged (${stored === undefined ? 'not JSON' : 'not the shape lab writes'}); a copy is kept as ${copy} and progress starts fresh. Your next lab check records it again.`);
+    return { ...EMPTY, targets: {}, hints: {} };
+  }
   return { version: 1, targets: stored.targets ?? {}, hints: stored.hints ?? {} };
 }
 

@@ -13,6 +13,7 @@ import { createReporters, type DocumentFormat } from '../reporters/index.js';
 import { connect, openSession, type GlobalOptions } from '../session.js';
 import { headerLine } from '../target/target.js';
 import { stderr, stdout } from '../output.js';
+import { positiveInteger, seconds } from '../cli/option-values.js';
 
 export interface CheckOptions extends GlobalOptions {
   /** Seconds a pending check may keep waiting. */
@@ -27,8 +28,8 @@ export interface CheckOptions extends GlobalOptions {
 
 export async function checkLabs(labArg: string, options: CheckOptions, clock: Clock = systemClock): Promise<{ passed: boolean }> {
   const session = await openSession(options);
-  const waitMs = options.wait === undefined ? undefined : parseSeconds(options.wait);
-  const concurrency = options.concurrency === undefined ? undefined : parsePositiveInt('--concurrency', options.concurrency);
+  const waitMs = options.wait === undefined ? undefined : seconds('--wait', options.wait);
+  const concurrency = options.concurrency === undefined ? undefined : positiveInteger('--concurrency', options.concurrency);
   const documents = documentTargets(options);
   // Load every lab's checks before contacting AWS: a missing lab is a usage error, not a network one.
   const labs = await labsFor(labArg, session.workbook);
@@ -92,13 +93,4 @@ function explainErrors(reports: LabReport[], debug: boolean): void {
   }
 }
 
-function parseSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(seconds)) throw new UsageError(`--wait takes a number of seconds, not "${value}".`);
-  return seconds * 1000;
-}
 
-function parsePositiveInt(flag: string, value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${flag} takes a whole number of at least 1, not "${value}".`);
-  return Number(value);
-}

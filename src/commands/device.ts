@@ -1,11 +1,11 @@
 // `lab device`: a simulated device publishing readings to the target's IoT Core over MQTT with mutual
 // TLS, with the certificate of lab 0. Shows each publish; Ctrl-C stops it cleanly.
 
-import { UsageError } from '../errors.js';
 import { startDevice } from '../device/start.js';
 import { connect, openSession, type GlobalOptions } from '../session.js';
 import { headerLine } from '../target/target.js';
 import { stdout, type Output } from '../output.js';
+import { positiveInteger, positiveNumber } from '../cli/option-values.js';
 
 export interface DeviceOptions extends GlobalOptions {
   name?: string;
@@ -50,13 +50,4 @@ export async function deviceCommand(options: DeviceOptions, out: Output = stdout
   }
 }
 
-function positiveNumber(flag: string, value: string): number {
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw new UsageError(`${flag} takes a positive number, not "${value}".`);
-  return n;
-}
 
-function positiveInteger(flag: string, value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${flag} takes a whole number of at least 1, not "${value}".`);
-  return Number(value);
-}

@@ -18,6 +18,7 @@ import { ProgressBar } from '../grade/progress-bar.js';
 import { readRoster } from '../grade/roster.js';
 import { gradeClass } from '../grade/run.js';
 import { summarize } from '../grade/summary.js';
+import { positiveInteger, seconds } from '../cli/option-values.js';
 
 export interface GradeCommandOptions extends GlobalOptions {
   /** Required (commander says so on the command line). */
@@ -32,8 +33,8 @@ export const DEFAULT_GRADE_CONCURRENCY = 8;
 
 export async function gradeCommand(options: GradeCommandOptions, out: Output = stdout, clock: Clock = systemClock): Promise<void> {
   const session = await openSession(options);
-  const concurrency = options.concurrency === undefined ? DEFAULT_GRADE_CONCURRENCY : positiveInt('--concurrency', options.concurrency);
-  const waitMs = options.wait === undefined ? 0 : seconds(options.wait);
+  const concurrency = options.concurrency === undefined ? DEFAULT_GRADE_CONCURRENCY : positiveInteger('--concurrency', options.concurrency);
+  const waitMs = options.wait === undefined ? 0 : seconds('--wait', options.wait);
   const labs = await labsToGrade(options.labs ?? 'all', session.workbook);
   if (!options.roster) throw new UsageError('lab grade needs --roster FILE.');
   const students = await readRoster(options.roster);
@@ -112,12 +113,4 @@ async function labsToGrade(spec: string, workbook: Workbook): Promise<RunnableLa
   return Promise.all(unique.map((n) => loadLab(workbook, LABS[n]!)));
 }
 
-function positiveInt(flag: string, value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${flag} takes a whole number of at least 1, not "${value}".`);
-  return Number(value);
-}
 
-function seconds(value: string): number {
-  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`--wait takes a number of seconds, not "${value}".`);
-  return Number(value) * 1000;
-}

@@ -10,6 +10,7 @@ import { rehearse } from '../local-run/rehearsal.js';
 import { stdout, type Output } from '../output.js';
 import { headerLine } from '../target/target.js';
 import type { GlobalOptions } from '../session.js';
+import { seconds } from '../cli/option-values.js';
 
 export interface SelftestOptions extends GlobalOptions {
   runtime?: string;
@@ -19,7 +20,7 @@ export interface SelftestOptions extends GlobalOptions {
 export async function selftest(labArg: string | undefined, options: SelftestOptions, out: Output = stdout): Promise<{ passed: boolean }> {
   const workbook = resolveWorkbook();
   const labs = await labsToTest(labArg ?? 'all', workbook);
-  const waitMs = options.wait === undefined ? 90_000 : parseSeconds(options.wait);
+  const waitMs = options.wait === undefined ? 90_000 : seconds('--wait', options.wait);
   const started = Date.now();
   const bench = await openWorkbench();
   try {
@@ -45,7 +46,3 @@ async function labsToTest(arg: string, workbook: Workbook): Promise<LabEntry[]> 
   return ready;
 }
 
-function parseSeconds(value: string): number {
-  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`--wait takes a number of seconds, not "${value}".`);
-  return Number(value) * 1000;
-}

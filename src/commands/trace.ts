@@ -2,7 +2,6 @@
 // became visible: on the MQTT topic, in the Kinesis stream, in DynamoDB, through the API and in S3.
 // The publish is its only write. `--json` prints the result as a document on stdout.
 
-import { UsageError } from '../errors.js';
 import { systemClock, type Clock } from '../engine/clock.js';
 import { connect, openSession, type GlobalOptions } from '../session.js';
 import { headerLine } from '../target/target.js';
@@ -10,6 +9,7 @@ import { stderr, stdout, type Output } from '../output.js';
 import type { HopOutcome } from '../trace/hop.js';
 import { runTrace, type TraceEvent, type TraceResult } from '../trace/run-trace.js';
 import { formatElapsed } from '../trace/verdict.js';
+import { positiveNumber } from '../cli/option-values.js';
 
 export interface TraceOptions extends GlobalOptions {
   /** Seconds to wait for the slowest hop. */
@@ -21,7 +21,7 @@ export interface TraceOptions extends GlobalOptions {
 export const TRACE_DOCUMENT_VERSION = 1;
 
 export async function traceCommand(options: TraceOptions, clock: Clock = systemClock): Promise<{ passed: boolean }> {
-  const timeoutMs = options.timeout === undefined ? undefined : parseSeconds(options.timeout);
+  const timeoutMs = options.timeout === undefined ? undefined : positiveNumber('--timeout', options.timeout, 'seconds') * 1000;
   const session = await openSession(options);
   const out = options.json ? stderr : stdout;
   const { clients, target } = await connect(session);
@@ -65,8 +65,3 @@ function document(result: TraceResult, target: object) {
   return { version: TRACE_DOCUMENT_VERSION, target, ...result };
 }
 
-function parseSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, not "${value}".`);
-  return seconds * 1000;
-}

@@ -5,6 +5,7 @@ import type { LabConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { LOCAL_CREDENTIALS, LOCAL_ENDPOINT, LOCAL_REGION } from './local.js';
 import { TARGET_KINDS, type TargetKind, type TargetSettings } from './target.js';
+import { regionName } from '../cli/option-values.js';
 
 export interface TargetFlags {
   target?: string;
@@ -15,7 +16,7 @@ export interface TargetFlags {
 
 export function resolveTargetSettings(flags: TargetFlags, env: NodeJS.ProcessEnv, config: LabConfig): TargetSettings {
   const kind = parseKind(flags.target ?? env.LAB_TARGET ?? config.target ?? 'local');
-  const region = flags.region ?? env.LAB_REGION ?? config.region;
+  const region = flags.region !== undefined ? regionName('--region', flags.region) : env.LAB_REGION !== undefined ? regionName('LAB_REGION', env.LAB_REGION) : config.region;
   if (kind === 'local') {
     if (flags.profile) throw new UsageError('--profile applies to --target aws only.');
     const endpoint = parseEndpoint(flags.endpoint ?? env.LAB_ENDPOINT ?? config.endpoint ?? LOCAL_ENDPOINT);

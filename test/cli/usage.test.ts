@@ -1,6 +1,6 @@
 // The binary's answers that need no AWS: help, listing, usage mistakes (exit 2, one line, no stack).
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, lab, newHome } from './support.js';
@@ -51,6 +51,10 @@ describe('bad arguments exit 2 with a one-line reason', () => {
     [['hint', '-1'], 'Unknown lab "-1"'],
     [['check', '1', '--wait', 'soon'], '--wait takes a number of seconds, not "soon".'],
     [['check', '1', '--concurrency', '0'], '--concurrency takes a whole number of at least 1'],
+    [['device', '--count', '99999999999999999999'], '--count takes a whole number up to 9007199254740991, not "99999999999999999999".'],
+    [['check', '1', '--wait', '9999999999'], '--wait takes at most 2147483 seconds (about 24 days)'],
+    [['--region', 'x y', 'check', '1'], '--region: "x y" is not a region name (like eu-west-1).'],
+    [['config', 'set', 'region', 'x y'], 'lab config set region: "x y" is not a region name (like eu-west-1).'],
     [['--target', 'mars', 'list'], 'Unknown target "mars": use aws or local.'],
     [['--target', 'aws', '--endpoint', 'http://127.0.0.1:4566', 'check', '1'], '--endpoint applies to --target local only.'],
     [['config', 'set', 'colour', 'blue'], 'Unknown config key "colour"'],
@@ -58,6 +62,23 @@ describe('bad arguments exit 2 with a one-line reason', () => {
   ])('lab %j', async (args, reason) => {
     expectOneLineUsageError(await lab(args, { LAB_HOME: await newHome() }), typeof reason === 'string' ? new RegExp(escape(reason)) : reason);
   });
+});
+
+describe('a damaged progress.json', () => {
+  it.each([['null', 'null'], ['a list', '[1, 2]'], ['not JSON', '{"targets": '], ['a wrong shape', '{"targets": {"local:1": 7}}']])(
+    'holding %s is kept aside with a warning, and lab starts fresh',
+    async (_what, content) => {
+      const home = await newHome();
+      await writeFile(join(home, 'progress.json'), content);
+      const run = await lab(['list'], { LAB_HOME: home, LAB_ENDPOINT: 'http://127.0.0.1:1' });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('firehose-to-s3');
+      expect(run.stderr).toMatch(/^Warning: .*progress\.json is damaged \(.*\); a copy is kept as .*progress\.json\.damaged-\S+ and progress starts fresh\./);
+      const copies = (await readdir(home)).filter((f) => f.startsWith('progress.json.damaged-'));
+      expect(copies).toHaveLength(1);
+      expect(await readFile(join(home, copies[0]!), 'utf8')).toBe(content);
+    },
+  );
 });
 
 describe('labs that are not there yet', () => {

@@ -1,0 +1,36 @@
+// Values of command-line options, checked once for every command: a wrong one is a usage error that says
+// what the option takes, never a stack trace or an SDK message.
+
+import { UsageError } from '../errors.js';
+
+/** A whole number from 1 up to the largest integer JavaScript holds exactly. */
+export function positiveInteger(flag: string, value: string): number {
+  const n = Number(value);
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${flag} takes a whole number of at least 1, not "${value}".`);
+  if (!Number.isSafeInteger(n)) throw new UsageError(`${flag} takes a whole number up to ${Number.MAX_SAFE_INTEGER}, not "${value}".`);
+  return n;
+}
+
+/** A number of seconds (fractions allowed, zero allowed), as milliseconds. */
+export function seconds(flag: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`${flag} takes a number of seconds, not "${value}".`);
+  // Node's timers hold at most 2^31-1 ms.
+  if (n * 1000 > 2 ** 31 - 1) throw new UsageError(`${flag} takes at most 2147483 seconds (about 24 days), not "${value}".`);
+  return n * 1000;
+}
+
+/** A number above zero (fractions allowed), of `unit` when it has one. */
+export function positiveNumber(flag: string, value: string, unit?: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || !Number.isFinite(n)) throw new UsageError(`${flag} takes a number${unit ? ` of ${unit}` : ''} above 0, not "${value}".`);
+  return n;
+}
+
+/** AWS's region names: `eu-west-1`, `us-gov-east-1`, `ap-southeast-5`. */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export function regionName(source: string, value: string): string {
+  if (!REGION_PATTERN.test(value)) throw new UsageError(`${source}: "${value}" is not a region name (like eu-west-1).`);
+  return value;
+}
