@@ -6,6 +6,7 @@ import { UsageError } from './errors.js';
 import { parseEndpoint, parseKind } from './target/resolve.js';
 import type { TargetKind } from './target/target.js';
 import { regionName } from './cli/option-values.js';
+import { parseLanguage } from './i18n/language.js';
 
 export interface LabConfig {
   target?: TargetKind;
@@ -16,10 +17,12 @@ export interface LabConfig {
   prefix: string;
   /** Accounts `lab reset` refuses to delete anything in (production, shared tooling). */
   'protected-accounts'?: string[];
+  /** The workbook's language (`en`, `ko`); unset follows the system locale. */
+  lang?: string;
 }
 
 export const DEFAULT_PREFIX = 'iotlab';
-export const CONFIG_KEYS = ['target', 'region', 'profile', 'endpoint', 'prefix', 'protected-accounts'] as const;
+export const CONFIG_KEYS = ['target', 'region', 'profile', 'endpoint', 'prefix', 'protected-accounts', 'lang'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 // Lower-case and short: the prefix ends up in bucket names, which allow little else.
@@ -55,6 +58,8 @@ export function validateConfigValue(key: ConfigKey, value: string): string | str
       return value;
     case 'profile':
       return value;
+    case 'lang':
+      return parseLanguage('lab config set lang', value);
   }
 }
 

@@ -3,6 +3,7 @@
 
 import { loadConfig, type LabConfig } from './config.js';
 import { labHome } from './lab-home.js';
+import { resolveLanguage, useLanguage, type Language } from './i18n/index.js';
 import { resolveWorkbook, type Workbook } from './labs/workbook.js';
 import { resolveTargetSettings, type TargetFlags } from './target/resolve.js';
 import { createClientFactory, type ClientFactory } from './target/clients.js';
@@ -11,6 +12,7 @@ import { describeTarget, type TargetInfo, type TargetSettings } from './target/t
 
 export interface GlobalOptions extends TargetFlags {
   debug?: boolean;
+  lang?: string;
 }
 
 export interface Session {
@@ -19,6 +21,7 @@ export interface Session {
   workbook: Workbook;
   settings: TargetSettings;
   debug: boolean;
+  language: Language;
 }
 
 export interface Connection {
@@ -29,12 +32,15 @@ export interface Connection {
 export async function openSession(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<Session> {
   const home = labHome(env, cwd);
   const config = await loadConfig(home);
+  const language = resolveLanguage(options.lang, env, config.lang);
+  useLanguage(language);
   return {
     home,
     config,
     workbook: resolveWorkbook(env, cwd),
     settings: resolveTargetSettings(options, env, config),
     debug: Boolean(options.debug),
+    language,
   };
 }
 

@@ -21,7 +21,7 @@ const open: DeclareCommand = (program, run) =>
     .command('open')
     .description('read a lab in the terminal')
     .argument('<lab>', LAB_ARGUMENT)
-    .action(run(async ({ args }) => (await import('../commands/open.js')).openLab(args[0]!)));
+    .action(run(async ({ args, options }) => (await import('../commands/open.js')).openLab(args[0]!, options)));
 
 const check: DeclareCommand = (program, run) =>
   program
@@ -229,6 +229,7 @@ export function createProgram(run: Run): Command {
     .option('--endpoint <url>', 'sandbox endpoint for --target local (default http://127.0.0.1:4566)')
     .option('--region <region>', 'AWS region')
     .option('--profile <name>', 'AWS profile for --target aws')
+    .option('--lang <language>', 'language of the workbook: en or ko (default: lab config lang, then your system locale)')
     .option('--debug', 'show stack traces and details of unexpected errors')
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: (text, write) => write(text.trimEnd() + '\n') });

@@ -1,9 +1,11 @@
 // `lab list`: the labs in order with the latest result on the configured target. Never calls AWS.
 
-import { LABS } from '../labs/catalog.js';
-import { hasChecks } from '../labs/workbook.js';
+import { readFile } from 'node:fs/promises';
+import { t } from '../i18n/index.js';
+import { LABS, type LabEntry } from '../labs/catalog.js';
+import { hasChecks, labTextFile } from '../labs/workbook.js';
 import { loadProgress, latestFor } from '../progress.js';
-import { configuredHeader, openSession, type GlobalOptions } from '../session.js';
+import { configuredHeader, openSession, type GlobalOptions, type Session } from '../session.js';
 import { stdout, type Output } from '../output.js';
 
 export async function listLabs(options: GlobalOptions, out: Output = stdout): Promise<void> {
@@ -15,17 +17,33 @@ export async function listLabs(options: GlobalOptions, out: Output = stdout): Pr
     LABS.map(async (lab) => {
       const latest = latestFor(progress, session.settings.kind, lab.number);
       const checks = await hasChecks(session.workbook, lab);
-      const status = latest ? `${latest.status} ${latest.score}/${latest.maxScore}` : checks ? 'not started' : 'no checks yet';
+      const status = latest ? `${t(`list.status.${latest.status}`)} ${latest.score}/${latest.maxScore}` : t(checks ? 'list.notStarted' : 'list.noChecks');
       const when = latest ? formatWhen(latest.status === 'passed' && latest.passedAt ? latest.passedAt : latest.checkedAt) : '';
-      return [String(lab.number), lab.slug, status, when, lab.title];
+      return [String(lab.number), lab.slug, status, when, await titleOf(session, lab)];
     }),
   );
-  const header = ['#', 'lab', 'status', 'when', 'title'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  for (const row of [header, ...rows]) out.line('  ' + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '));
+  const header = (['number', 'lab', 'status', 'when', 'title'] as const).map((c) => t(`list.columns.${c}`));
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => displayWidth(r[i]!))));
+  for (const row of [header, ...rows]) out.line('  ' + row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i]!))).join('  '));
   out.line();
-  out.line('Read a lab with `lab open N`, grade it with `lab check N`.');
+  out.line(t('list.next'));
 }
+
+/** The title in the workbook's language: a translated lab text's front matter, else the catalogue's English. */
+async function titleOf(session: Session, lab: LabEntry): Promise<string> {
+  if (session.language === 'en') return lab.title;
+  const text = await readFile(labTextFile(session.workbook, lab, session.language), 'utf8').catch(() => '');
+  return /^---\r?\n[\s\S]*?^title:\s*(.+?)\s*$/m.exec(text)?.[1] ?? lab.title;
+}
+
+/** Columns on a terminal: Hangul and other wide characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
 function formatWhen(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ') + ' UTC';

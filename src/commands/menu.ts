@@ -50,7 +50,7 @@ export async function runMenu(options: GlobalOptions): Promise<void> {
 }
 
 function perform(action: Exclude<Action, 'back'>, lab: string, options: GlobalOptions): Promise<unknown> {
-  if (action === 'read') return openLab(lab);
+  if (action === 'read') return openLab(lab, options);
   if (action === 'check') return checkLabs(lab, options);
   return revealHint(lab, undefined);
 }

@@ -1,19 +1,27 @@
-// `lab open N`: renders the lab's Markdown text in the terminal.
+// `lab open N`: renders the lab's Markdown text in the terminal, in the workbook's language (English
+// when a translation is missing, with a note saying so).
 
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { labLabel } from '../labs/catalog.js';
-import { findLab, labTextFile, resolveWorkbook } from '../labs/workbook.js';
+import { findLab, labTextFile } from '../labs/workbook.js';
 import { stdout, type Output } from '../output.js';
+import { openSession, type GlobalOptions } from '../session.js';
 
-export async function openLab(labArg: string, out: Output = stdout): Promise<void> {
+export async function openLab(labArg: string, options: GlobalOptions = {}, out: Output = stdout): Promise<void> {
   const lab = findLab(labArg);
-  const file = labTextFile(resolveWorkbook(), lab);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`${labLabel(lab)} has no text yet (${file}).`);
+  const session = await openSession(options);
+  const english = labTextFile(session.workbook, lab);
+  const translated = session.language === 'en' ? undefined : await readFile(labTextFile(session.workbook, lab, session.language), 'utf8').catch(() => undefined);
+  if (session.language !== 'en' && translated === undefined) out.line(t('open.notTranslated', { lab: labLabel(lab) }));
+  let text = translated;
+  if (text === undefined) {
+    try {
+      text = await readFile(english, 'utf8');
+    } catch {
+      throw new UsageError(t('open.noText', { lab: labLabel(lab), file: english }));
+    }
   }
   out.line(await renderMarkdown(stripFrontMatter(text)));
 }

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import type { LabChecks, RunnableLab } from '../engine/types.js';
 import type { Solution } from '../engine/solution.js';
 import { LABS, labId, labLabel, type LabEntry } from './catalog.js';
+import type { Language } from '../i18n/language.js';
 
 export interface Workbook {
   /** Holds `labs/NN-slug.md`. */
@@ -38,8 +39,9 @@ export function findLab(arg: string): LabEntry {
   return entry;
 }
 
-export function labTextFile(workbook: Workbook, entry: LabEntry): string {
-  return join(workbook.textDir, 'labs', `${labId(entry)}.md`);
+/** `labs/NN-slug.md`; a translation lives beside it under the language's folder, `labs/ko/NN-slug.md`. */
+export function labTextFile(workbook: Workbook, entry: LabEntry, language: Language = 'en'): string {
+  return language === 'en' ? join(workbook.textDir, 'labs', `${labId(entry)}.md`) : join(workbook.textDir, 'labs', language, `${labId(entry)}.md`);
 }
 
 export async function hasChecks(workbook: Workbook, entry: LabEntry): Promise<boolean> {

@@ -6,6 +6,7 @@ import type { RunEvent } from '../engine/events.js';
 import type { CheckReport, LabReport } from '../engine/report.js';
 import { formatDuration } from '../engine/report.js';
 import type { Reporter } from './reporter.js';
+import { t } from '../i18n/index.js';
 
 type Task = ListrTaskWrapper<unknown, ListrDefaultRenderer, ListrSimpleRenderer>;
 
@@ -101,8 +102,8 @@ export class TerminalReporter implements Reporter {
       }
       if (report.status === 'fail' || report.status === 'error') {
         task.title = `${report.title} ${points}`;
-        const hint = report.hint ? ` — hint: ${report.hint}` : '';
-        throw new Error(`${report.status === 'error' ? 'error: ' : ''}${report.message}${hint}`);
+        const hint = report.hint ? ` — ${t('report.hint')}: ${report.hint}` : '';
+        throw new Error(`${report.status === 'error' ? `${t('report.error')}: ` : ''}${report.message}${hint}`);
       }
       task.title = `${report.title} ${points} ${report.message}`;
     } finally {
@@ -125,11 +126,11 @@ function countdown(p: Pending): string {
   const elapsed = Date.now() - p.seenAt;
   const next = formatDuration(p.nextPollAt - p.now - elapsed);
   const left = formatDuration(p.deadline - p.now - elapsed);
-  return `waiting: ${p.reason} (next look in ${next}, giving up in ${left})`;
+  return t('report.waiting', { reason: p.reason, next, left });
 }
 
 function summary(report: LabReport): string {
   const percent = report.maxScore > 0 ? Math.round((report.score / report.maxScore) * 100) : 0;
-  const verdict = report.passed ? 'PASSED' : 'NOT PASSED';
-  return `Score ${report.score}/${report.maxScore} (${percent}%, pass mark ${Math.round(report.passThreshold * 100)}%): ${verdict}\n`;
+  const verdict = t(report.passed ? 'report.passed' : 'report.notPassed');
+  return t('report.score', { score: report.score, max: report.maxScore, percent, passMark: Math.round(report.passThreshold * 100), verdict }) + '\n';
 }

@@ -1,0 +1,45 @@
+// Every text the workbook shows a person goes through `t(key, values)`: one catalogue per language with
+// typed keys (a key missing from a translation does not compile) and {{placeholder}} interpolation.
+// i18next does the lookup, interpolation, fallback to English and Korean/English plural rules; it is the
+// ecosystem's most used and maintained i18n library and needs no build step. Version 25: the last line
+// that runs on Node 20.
+
+import i18next, { type TFunction } from 'i18next';
+import { en } from './en.js';
+import { ko } from './ko.js';
+import type { Language } from './language.js';
+
+export { resolveLanguage, parseLanguage, LANGUAGES, type Language } from './language.js';
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  initAsync: false,
+  lng: 'en',
+  fallbackLng: 'en',
+  resources: { en: { translation: en }, ko: { translation: ko } },
+  // Terminal text, not HTML: values go in as they are.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  // A library's advertisement has no place in a student's terminal.
+  showSupportNotice: false,
+});
+
+let current: Language = 'en';
+
+/** Switches every later `t()` to `language`. */
+export function useLanguage(language: Language): void {
+  current = language;
+  void i18n.changeLanguage(language);
+}
+
+export function language(): Language {
+  return current;
+}
+
+type Leaves<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`> }[keyof T & string];
+/** Every key of the catalogue, `report.score`, `list.columns.lab`, ... */
+export type MessageKey = Leaves<typeof en>;
+
+export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
+  return (i18n.t as TFunction)(key, values) as string;
+}

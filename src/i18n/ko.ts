@@ -1,0 +1,26 @@
+// The workbook's words in Korean, as a Korean instructor would write them; AWS's console names as the
+// Korean console shows them. The type makes a missing or extra key a compile error.
+
+import type { Catalogue } from './en.js';
+
+export const ko: Catalogue = {
+  report: {
+    score: '점수 {{score}}/{{max}} ({{percent}}%, 통과 기준 {{passMark}}%): {{verdict}}',
+    passed: '통과',
+    notPassed: '미통과',
+    hint: '힌트',
+    error: '오류',
+    waiting: '기다리는 중: {{reason}} (다음 확인까지 {{next}}, {{left}} 후 중단)',
+  },
+  list: {
+    columns: { number: '#', lab: '실습', status: '상태', when: '시각', title: '제목' },
+    notStarted: '시작 전',
+    noChecks: '검사 없음',
+    status: { passed: '통과', partial: '일부 통과', failed: '미통과' },
+    next: '`lab open N`으로 실습을 읽고, `lab check N`으로 채점하세요.',
+  },
+  open: {
+    noText: '{{lab}}의 본문이 아직 없습니다 ({{file}}).',
+    notTranslated: '{{lab}}의 한국어 본문이 아직 없어 영어로 보여 드립니다.',
+  },
+};

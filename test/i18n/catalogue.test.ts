@@ -1,0 +1,70 @@
+// The message catalogue: every key in both languages with the same placeholders, each filled when
+// rendered, and the language chosen the documented way.
+
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
+import { ko } from '../../src/i18n/ko.js';
+import { resolveLanguage, t, useLanguage, type MessageKey } from '../../src/i18n/index.js';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') out.set(prefix + key, value);
+    else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogue', () => {
+  const english = leaves(en);
+  const korean = leaves(ko as Tree);
+
+  it('has every key in both languages, and no Korean text left in English', () => {
+    expect([...korean.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, text] of korean) {
+      // A Korean message carries Hangul unless it is a symbol (`#`) or only a command.
+      if (/[A-Za-z]{4,}/.test(text.replace(/`[^`]*`|\{\{\w+\}\}/g, ''))) expect.soft(text, key).toMatch(/[\uac00-\ud7a3]/);
+    }
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    for (const [key, text] of english) expect(placeholders(korean.get(key)!), key).toEqual(placeholders(text));
+  });
+
+  it('fills every placeholder when rendered, in both languages', () => {
+    for (const language of ['en', 'ko'] as const) {
+      useLanguage(language);
+      for (const [key, text] of english) {
+        const values = Object.fromEntries(placeholders(text).map((p) => [p, `<${p}>`]));
+        const rendered = t(key as MessageKey, values);
+        expect(rendered, `${language} ${key}`).not.toMatch(/\{\{|\}\}/);
+        for (const p of placeholders(text)) expect(rendered, `${language} ${key}`).toContain(`<${p}>`);
+        // Values go in as they are: no HTML escaping in a terminal.
+        if (placeholders(text).length) expect(t(key as MessageKey, Object.fromEntries(placeholders(text).map((p) => [p, 'a<b>&"c']))), key).toContain('a<b>&"c');
+      }
+    }
+    useLanguage('en');
+  });
+});
+
+describe('the workbook language', () => {
+  it('comes from --lang, then LAB_LANG, then the config, then the system locale', () => {
+    expect(resolveLanguage('ko', { LAB_LANG: 'en' }, 'en')).toBe('ko');
+    expect(resolveLanguage(undefined, { LAB_LANG: 'ko', LANG: 'en_US.UTF-8' }, 'en')).toBe('ko');
+    expect(resolveLanguage(undefined, { LANG: 'en_US.UTF-8' }, 'ko')).toBe('ko');
+    expect(resolveLanguage(undefined, { LANG: 'ko_KR.UTF-8' }, undefined)).toBe('ko');
+    expect(resolveLanguage(undefined, { LC_ALL: 'en_GB.UTF-8', LANG: 'ko_KR.UTF-8' }, undefined)).toBe('en');
+    expect(resolveLanguage(undefined, { LC_ALL: '', LC_MESSAGES: 'ko_KR', LANG: 'C' }, undefined)).toBe('ko');
+    expect(resolveLanguage(undefined, {}, undefined)).toBe('en');
+    expect(resolveLanguage(undefined, { LANG: 'C.UTF-8' }, undefined)).toBe('en');
+  });
+
+  it('refuses an unknown language with the ones there are', () => {
+    expect(() => resolveLanguage('fr', {}, undefined)).toThrow('--lang: unknown language "fr": use en or ko.');
+    expect(() => resolveLanguage(undefined, { LAB_LANG: 'jp' }, undefined)).toThrow('LAB_LANG: unknown language "jp": use en or ko.');
+  });
+});
