@@ -64,10 +64,13 @@ describe('progress', () => {
     expect(hintsRevealed(await loadProgress(dir), 1, 'other')).toBe(0);
   });
 
-  it('refuses a corrupted file with advice rather than overwriting it', async () => {
+  it('keeps a corrupted file aside and starts fresh rather than losing it or stopping', async () => {
     const dir = await home();
     await writeFile(join(dir, 'progress.json'), '{"targets": ');
-    await expect(loadProgress(dir)).rejects.toThrow(/is not valid JSON: fix it or delete it/);
+    expect(await loadProgress(dir)).toEqual({ version: 1, targets: {}, hints: {} });
+    const copies = (await readdir(dir)).filter((f) => f.startsWith('progress.json.damaged-'));
+    expect(copies).toHaveLength(1);
+    expect(await readFile(join(dir, copies[0]!), 'utf8')).toBe('{"targets": ');
   });
 });
 
