@@ -32,6 +32,8 @@ export interface RunOptions {
   home?: string;
   /** See CheckContext.idle. */
   idle?: CheckContext['idle'];
+  /** The first pause before a pending check is looked at again (default 2 s, then backing off). */
+  firstPollDelayMs?: number;
 }
 
 export async function runLab(lab: RunnableLab, options: RunOptions): Promise<LabReport> {
@@ -107,7 +109,7 @@ async function pollUntilSettled(lab: RunnableLab, check: Check, ctx: CheckContex
   const started = clock.now();
   const waitMs = options.waitMs ?? check.waitMs ?? DEFAULT_WAIT_MS;
   const deadline = started + waitMs;
-  let delay = FIRST_POLL_DELAY_MS;
+  let delay = options.firstPollDelayMs ?? FIRST_POLL_DELAY_MS;
   let polls = 0;
   for (;;) {
     polls++;
