@@ -6,6 +6,7 @@ import { fail, pass, pending } from '../../src/engine/result.js';
 import { memo } from './memo.js';
 import { orUndefined } from './not-found.js';
 import type { Locator } from './located.js';
+import { tc } from './messages.js';
 
 export function describeStream(ctx: CheckContext, name: string): Promise<StreamDescriptionSummary | undefined> {
   return memo(ctx, `kinesis.stream.${name}`, async () => {
@@ -22,15 +23,16 @@ export function streamActiveCheck(spec: Omit<Check, 'run'> & { locate: Locator }
       const { name, via } = await locate(ctx);
       const stream = await describeStream(ctx, name);
       if (!stream) {
-        return fail(`There is no Kinesis stream ${name} (${via}).`, {
-          hint: `Create it: aws kinesis create-stream --stream-name ${name} --shard-count 1`,
+        return fail(tc('stream.missing', { name, via }), {
+          hint: tc('stream.missingHint', { command: `aws kinesis create-stream --stream-name ${name} --shard-count 1` }),
           evidence: { streamName: name },
         });
       }
       const evidence = { streamName: name, status: stream.StreamStatus, shards: stream.OpenShardCount, streamArn: stream.StreamARN };
-      if (stream.StreamStatus === 'CREATING' || stream.StreamStatus === 'UPDATING') return pending(`Stream ${name} is ${stream.StreamStatus}.`, { evidence });
-      if (stream.StreamStatus !== 'ACTIVE') return fail(`Stream ${name} is ${stream.StreamStatus}.`, { hint: 'Recreate the stream.', evidence });
-      return pass(`Stream ${name} is ACTIVE with ${stream.OpenShardCount} shard(s) (${via}).`, { evidence });
+      const status = String(stream.StreamStatus);
+      if (status === 'CREATING' || status === 'UPDATING') return pending(tc('stream.changing', { name, status }), { evidence });
+      if (status !== 'ACTIVE') return fail(tc('stream.broken', { name, status }), { hint: tc('stream.brokenHint'), evidence });
+      return pass(tc('stream.active', { name, shards: stream.OpenShardCount ?? 0, via }), { evidence });
     },
   };
 }

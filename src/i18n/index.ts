@@ -1,11 +1,13 @@
 // Every text the workbook shows a person goes through `t(key, values)`: one catalogue per language with
 // typed keys (a key missing from a translation does not compile) and {{placeholder}} interpolation.
+// The CLI's own words live in en.ts/ko.ts; an area with many words of its own (a lab's checks) adds a
+// namespace with defineMessages(), English and Korean side by side, and gets a `t` typed for it.
 // i18next does the lookup, interpolation, fallback to English and Korean/English plural rules; it is the
 // ecosystem's most used and maintained i18n library and needs no build step. Version 25: the last line
 // that runs on Node 20.
 
 import i18next, { type TFunction } from 'i18next';
-import { en } from './en.js';
+import { en, type Catalogue } from './en.js';
 import { ko } from './ko.js';
 import type { Language } from './language.js';
 
@@ -40,6 +42,26 @@ type Leaves<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends 
 /** Every key of the catalogue, `report.score`, `list.columns.lab`, ... */
 export type MessageKey = Leaves<typeof en>;
 
+/** Untyped lookup in a namespace, in the current language; the typed `t` functions go through it. */
+export function lookup(namespace: string, key: string, values: Record<string, string | number> = {}): string {
+  return (i18n.t as TFunction)(key, { ...values, ns: namespace }) as string;
+}
+
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  return (i18n.t as TFunction)(key, values) as string;
+  return lookup('translation', key, values);
+}
+
+/** Every catalogue registered so far, by namespace: what the catalogue tests walk. */
+export const namespaces = new Map<string, { en: object; ko: object }>([['translation', { en, ko }]]);
+
+/**
+ * Registers an area's messages in both languages and returns its typed `t`. A key missing from the
+ * Korean catalogue, or one it has that English lacks, does not compile.
+ */
+export function defineMessages<T extends object>(namespace: string, english: T, korean: Catalogue<T>): (key: Leaves<T>, values?: Record<string, string | number>) => string {
+  if (namespaces.has(namespace)) throw new Error(`message namespace ${namespace} is defined twice`);
+  namespaces.set(namespace, { en: english, ko: korean });
+  i18n.addResourceBundle('en', namespace, english);
+  i18n.addResourceBundle('ko', namespace, korean);
+  return (key, values = {}) => lookup(namespace, key, values);
 }
