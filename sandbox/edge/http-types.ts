@@ -8,6 +8,8 @@ export interface EdgeRequest {
   /** Lower-case header names; repeated headers joined with ", ". */
   headers: Record<string, string>;
   body: Buffer;
+  /** Set instead of `body` for uploads the edge streams (S3 object bodies): read it once, as it arrives. */
+  bodyStream?: AsyncIterable<Buffer>;
   httpVersion: string;
   remoteAddress: string;
 }

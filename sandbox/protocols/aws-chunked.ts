@@ -40,46 +40,105 @@ export function withoutAwsChunked(contentEncoding: string | undefined): string |
 }
 
 export function decodeAwsChunked(body: Buffer): AwsChunkedBody {
-  const parts: Buffer[] = [];
-  const chunkSignatures: string[] = [];
-  let pos = 0;
-  for (;;) {
-    const eol = body.indexOf(CRLF, pos);
-    if (eol < 0) throw new AwsChunkedError(pos >= body.length ? 'body ends before the last chunk' : 'chunk header is not terminated by CRLF');
-    const [sizeText, ...extensions] = body.toString('latin1', pos, eol).split(';');
+  const decoder = new AwsChunkedDecoder();
+  const parts = decoder.push(body);
+  const { trailers, chunkSignatures, trailerSignature } = decoder.end();
+  const data = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  return { data, trailers, chunkSignatures, trailerSignature };
+}
+
+/** Longest chunk header or trailer line accepted: they are a size, a signature and a checksum. */
+const MAX_LINE = 8 * 1024;
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Undoes aws-chunked framing as the bytes arrive, so a body of any size passes through a little at a
+ * time: `push` returns the payload bytes each piece completes, `end` checks the body finished properly.
+ */
+export class AwsChunkedDecoder {
+  private state: 'header' | 'data' | 'data-end' | 'trailers' | 'done' = 'header';
+  /** Bytes of a line (or of the CRLF after a chunk) not complete yet. */
+  private pending = EMPTY;
+  private remaining = 0;
+  private readonly trailers: Record<string, string> = {};
+  private readonly chunkSignatures: string[] = [];
+  private trailerSignature?: string;
+
+  push(piece: Buffer): Buffer[] {
+    const out: Buffer[] = [];
+    const buf = this.pending.length > 0 ? Buffer.concat([this.pending, piece]) : piece;
+    this.pending = EMPTY;
+    let pos = 0;
+    while (pos < buf.length && this.state !== 'done') {
+      if (this.state === 'data') {
+        const n = Math.min(this.remaining, buf.length - pos);
+        out.push(buf.subarray(pos, pos + n));
+        pos += n;
+        this.remaining -= n;
+        if (this.remaining === 0) this.state = 'data-end';
+        continue;
+      }
+      if (this.state === 'data-end') {
+        if (buf.length - pos < 2) break;
+        if (buf[pos] !== 0x0d || buf[pos + 1] !== 0x0a) throw new AwsChunkedError('chunk data is not followed by CRLF');
+        pos += 2;
+        this.state = 'header';
+        continue;
+      }
+      const eol = buf.indexOf(CRLF, pos);
+      if (eol < 0) {
+        if (buf.length - pos > MAX_LINE) throw new AwsChunkedError(this.state === 'header' ? 'chunk header is not terminated by CRLF' : 'trailer line is too long');
+        break;
+      }
+      const line = buf.toString('latin1', pos, eol);
+      pos = eol + 2;
+      if (this.state === 'header') this.header(line);
+      else this.trailer(line);
+    }
+    // Only a partial line or CRLF is kept: copy it, so the caller's buffer is not held.
+    if (this.state !== 'done' && pos < buf.length) this.pending = Buffer.from(buf.subarray(pos));
+    return out;
+  }
+
+  /** Checks the body ended where the grammar allows and returns the trailers and signatures. */
+  end(): Omit<AwsChunkedBody, 'data'> {
+    if (this.state === 'header') throw new AwsChunkedError(this.pending.length === 0 ? 'body ends before the last chunk' : 'chunk header is not terminated by CRLF');
+    if (this.state === 'data') throw new AwsChunkedError('body ends inside a chunk');
+    if (this.state === 'data-end') throw new AwsChunkedError('chunk data is not followed by CRLF');
+    // A last trailer line without its CRLF still counts.
+    if (this.state === 'trailers' && this.pending.length > 0) this.trailer(this.pending.toString('latin1'));
+    this.state = 'done';
+    return { trailers: this.trailers, chunkSignatures: this.chunkSignatures, trailerSignature: this.trailerSignature };
+  }
+
+  private header(line: string): void {
+    const [sizeText, ...extensions] = line.split(';');
     if (!/^[0-9a-fA-F]{1,16}$/.test(sizeText.trim())) throw new AwsChunkedError(`invalid chunk size '${sizeText.slice(0, 20)}'`);
     const size = parseInt(sizeText.trim(), 16);
     for (const ext of extensions) {
       const [name, value] = ext.split('=');
-      if (name.trim() === 'chunk-signature' && value !== undefined) chunkSignatures.push(value.trim());
+      if (name.trim() === 'chunk-signature' && value !== undefined) this.chunkSignatures.push(value.trim());
     }
-    pos = eol + 2;
-    if (size === 0) break;
-    if (pos + size > body.length) throw new AwsChunkedError('body ends inside a chunk');
-    parts.push(body.subarray(pos, pos + size));
-    pos += size;
-    if (body[pos] !== 0x0d || body[pos + 1] !== 0x0a) throw new AwsChunkedError('chunk data is not followed by CRLF');
-    pos += 2;
+    if (size === 0) this.state = 'trailers';
+    else {
+      this.remaining = size;
+      this.state = 'data';
+    }
   }
 
-  const trailers: Record<string, string> = {};
-  let trailerSignature: string | undefined;
-  while (pos < body.length) {
-    const eol = body.indexOf(CRLF, pos);
-    const end = eol < 0 ? body.length : eol;
-    const line = body.toString('latin1', pos, end);
-    pos = end + 2;
+  private trailer(line: string): void {
     // The blank line closes the trailer section.
-    if (line === '') break;
+    if (line === '') {
+      this.state = 'done';
+      return;
+    }
     const colon = line.indexOf(':');
     if (colon <= 0) throw new AwsChunkedError(`invalid trailer line '${line.slice(0, 40)}'`);
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
-    if (name === 'x-amz-trailer-signature') trailerSignature = value;
-    else trailers[name] = value;
+    if (name === 'x-amz-trailer-signature') this.trailerSignature = value;
+    else this.trailers[name] = value;
   }
-  const data = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-  return { data, trailers, chunkSignatures, trailerSignature };
 }
 
 /** Encodes `data` as aws-chunked, unsigned, with optional trailers: what SDKs send for a stream of unknown length. */

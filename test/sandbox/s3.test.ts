@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { request, type IncomingHttpHeaders } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -528,7 +528,7 @@ describe('S3', () => {
     expect(() => api.putObject(caller, 'lab-gone-bucket', 'k', Buffer.from('x'))).toThrow(expect.objectContaining({ code: 'NoSuchBucket' }));
   });
 
-  it('stores object bytes as plain files under s3/<bucket>/<key> in the data directory', async () => {
+  it('stores object bytes as plain files under s3/<bucket>/ in the data directory, one per key, keeping its extension', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 's3-files-'));
     const running = await startSandbox({ port: 0, dataDir, verbose: false });
     try {
@@ -537,7 +537,10 @@ describe('S3', () => {
       await client.send(new PutObjectCommand({ Bucket: 'lab-on-disk', Key: 'year=2026/data.json', Body: '{"a":1}' }));
       await client.send(new PutObjectCommand({ Bucket: 'lab-on-disk', Key: 'year=2026/data.json', Body: '{"a":2}' }));
       const file = running.sandbox.api('s3').objectFilePath('lab-on-disk', 'year=2026/data.json')!;
-      expect(file).toBe(join(dataDir, 'files', 's3', 'lab-on-disk', 'year=2026', 'data.json'));
+      expect(file.startsWith(join(dataDir, 'files', 's3', 'lab-on-disk') + '/')).toBe(true);
+      expect(file.endsWith('.json')).toBe(true);
+      // The overwritten object's file is gone.
+      expect(readdirSync(join(dataDir, 'files', 's3', 'lab-on-disk'))).toHaveLength(1);
       expect(readFileSync(file, 'utf8')).toBe('{"a":2}');
     } finally {
       await running.stop();

@@ -36,12 +36,27 @@ export function isWellFormed(algorithm: ChecksumAlgorithm, value: string): boole
   return bytes.length === DIGEST_BYTES[algorithm] && bytes.toString('base64') === value;
 }
 
-export async function computeChecksum(algorithm: ChecksumAlgorithm, data: Buffer): Promise<string> {
-  if (algorithm === 'SHA1' || algorithm === 'SHA256') return createHash(algorithm === 'SHA1' ? 'sha1' : 'sha256').update(data).digest('base64');
+/** A checksum computed piece by piece, for bodies that are never whole in memory. */
+export interface ChecksumHasher {
+  update(data: Buffer): void;
+  /** Base64, as on the wire. */
+  digest(): Promise<string>;
+}
+
+export function checksumHasher(algorithm: ChecksumAlgorithm): ChecksumHasher {
+  if (algorithm === 'SHA1' || algorithm === 'SHA256') {
+    const hash = createHash(algorithm === 'SHA1' ? 'sha1' : 'sha256');
+    return { update: (data) => void hash.update(data), digest: async () => hash.digest('base64') };
+  }
   const { Crc32, Crc32c, Crc64Nvme } = crcs();
   const crc = algorithm === 'CRC32' ? new Crc32() : algorithm === 'CRC32C' ? new Crc32c() : new Crc64Nvme();
-  crc.update(data);
-  return Buffer.from(await crc.digest()).toString('base64');
+  return { update: (data) => crc.update(data), digest: async () => Buffer.from(await crc.digest()).toString('base64') };
+}
+
+export async function computeChecksum(algorithm: ChecksumAlgorithm, data: Buffer): Promise<string> {
+  const hasher = checksumHasher(algorithm);
+  hasher.update(data);
+  return hasher.digest();
 }
 
 /** A multipart object's composite checksum: the checksum of the parts' raw checksums, then `-<parts>`. */

@@ -112,3 +112,6 @@ export const preconditionFailed = (condition: string) =>
 export const notImplemented = () => new ServiceError('NotImplemented', 'A header you provided implies functionality that is not implemented', 501);
 
 export const missingIntegrityHeader = () => invalidRequest('Missing required header for this request: Content-MD5');
+
+export const entityTooLarge = (size: number, maximum: number) =>
+  new ServiceError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed object size.', 400, { ProposedSize: String(size), MaxSizeAllowed: String(maximum) });

@@ -1,8 +1,12 @@
 // S3 state: buckets (one global table: bucket names are global, each records its owner account and
-// region), objects (a table per bucket, bytes as plain files under `s3/<bucket>/<key>` in the blob
-// store), and multipart uploads with their parts. Keys are listed in UTF-8 byte order, as S3 does.
+// region), objects (a table per bucket, the key in the state and the bytes in the blob store under a
+// name made from the key's hash), and multipart uploads with their parts. Keys are listed in UTF-8
+// byte order, as S3 does.
 
+import { createHash, randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { Sandbox } from '../../sandbox.js';
+import type { BlobWriter } from '../../store/blob-store.js';
 import type { Table } from '../../store/state-store.js';
 import type { ObjectChecksum, ChecksumAlgorithm, ChecksumType } from './checksums.js';
 import { accessDenied, noSuchBucket, noSuchUpload } from './errors.js';
@@ -81,7 +85,19 @@ export function compareKeys(a: string, b: string): number {
   return a.length - b.length;
 }
 
-export const objectPath = (bucket: string, key: string) => `s3/${bucket}/${key}`;
+/**
+ * Where a write of an object's bytes goes: `s3/<bucket>/<sha256 of the key>.<write id><extension>`.
+ * The hash makes every key S3 accepts (1 to 1,024 bytes, any characters, empty segments, 300-byte
+ * segments) one distinct, short, safe file name; the write id keeps an overwrite from touching the bytes
+ * the current state points at until the state moves on; the key's extension stays, since DuckDB (Athena)
+ * tells compression by it. Objects stored before this layout keep the location their state records.
+ */
+export function objectPath(bucket: string, key: string): string {
+  const ext = /(\.[A-Za-z0-9]{1,8})$/.exec(key.slice(key.lastIndexOf('/') + 1))?.[1] ?? '';
+  return `s3/${bucket}/${createHash('sha256').update(key).digest('hex')}.${randomBytes(6).toString('hex')}${ext}`;
+}
+
+type ObjectAttributes = Omit<StoredObject, 'key' | 'location' | 'size'>;
 
 export class S3Store {
   readonly buckets: Table<Bucket>;
@@ -117,13 +133,28 @@ export class S3Store {
     return this.sandbox.blobs.read(object.location);
   }
 
-  putObject(bucket: string, key: string, data: Buffer, attributes: Omit<StoredObject, 'key' | 'location' | 'size'>): StoredObject {
+  /** The bytes as a stream, optionally only `start`..`end` (inclusive). */
+  readStream(object: Pick<StoredObject, 'location'>, range?: { start: number; end: number }): Readable {
+    return this.sandbox.blobs.readStream(object.location, range);
+  }
+
+  putObject(bucket: string, key: string, data: Buffer, attributes: ObjectAttributes): StoredObject {
+    const location = this.sandbox.blobs.write(objectPath(bucket, key), data);
+    return this.record(bucket, key, location, data.length, attributes);
+  }
+
+  /** Stores a body received piece by piece (PutObject streams to disk). */
+  async putReceived(bucket: string, key: string, blob: BlobWriter, attributes: ObjectAttributes): Promise<StoredObject> {
+    const location = await blob.commit(objectPath(bucket, key));
+    return this.record(bucket, key, location, blob.size, attributes);
+  }
+
+  private record(bucket: string, key: string, location: string, size: number, attributes: ObjectAttributes): StoredObject {
     const table = this.objects(bucket);
     const previous = table.get(key);
-    const location = this.sandbox.blobs.write(objectPath(bucket, key), data);
-    const object: StoredObject = { ...attributes, key, location, size: data.length };
+    const object: StoredObject = { ...attributes, key, location, size };
     table.set(key, object);
-    // The disk store reuses the path of an overwritten key: only a different old file may go.
+    // Only once the state points at the new bytes may the old ones go.
     if (previous && previous.location !== location) this.sandbox.blobs.remove(previous.location);
     if (!previous) this.sortedKeys.delete(bucket);
     return object;
@@ -169,10 +200,10 @@ export class S3Store {
     return this.parts.values(`${uploadId}/`).sort((a, b) => a.partNumber - b.partNumber);
   }
 
-  putPart(uploadId: string, part: Omit<Part, 'location'>, data: Buffer): Part {
+  async putPart(uploadId: string, part: Omit<Part, 'location'>, blob: BlobWriter): Promise<Part> {
     const id = `${uploadId}/${part.partNumber}`;
+    const location = await blob.commit(`s3-multipart/${uploadId}/${part.partNumber}.${randomBytes(6).toString('hex')}`);
     const previous = this.parts.get(id);
-    const location = this.sandbox.blobs.write(`s3-multipart/${uploadId}/${part.partNumber}`, data);
     const stored = { ...part, location };
     this.parts.set(id, stored);
     if (previous && previous.location !== location) this.sandbox.blobs.remove(previous.location);

@@ -5,7 +5,7 @@ import { checksumHeader } from '../checksums.js';
 import { checkWriteConditions } from '../conditions.js';
 import { checkKey } from '../object-key.js';
 import { baseHeaders, headersFromRequest } from '../object-headers.js';
-import { readPayload } from '../payload.js';
+import { receivePayload } from '../payload.js';
 import { callerBucket, refuseSubresources } from '../request.js';
 import { s3Store } from '../store.js';
 
@@ -16,11 +16,18 @@ export const putObject = defineOperation<{ Bucket: string; Key: string }>({
     refuseSubresources(ctx);
     callerBucket(ctx, Bucket);
     checkKey(Key);
-    const payload = await readPayload(ctx.http);
+    const payload = await receivePayload(ctx.http, ctx.sandbox.blobs);
     const store = s3Store(ctx.sandbox);
-    checkWriteConditions(ctx.http, Key, store.object(Bucket, Key));
+    try {
+      // The upload took time: the bucket may have gone, and a condition is judged on the object as it is now.
+      callerBucket(ctx, Bucket);
+      checkWriteConditions(ctx.http, Key, store.object(Bucket, Key));
+    } catch (err) {
+      await payload.blob.discard();
+      throw err;
+    }
     const checksum = payload.checksum && { ...payload.checksum, type: 'FULL_OBJECT' as const };
-    const object = store.putObject(Bucket, Key, payload.data, {
+    const object = await store.putReceived(Bucket, Key, payload.blob, {
       ...headersFromRequest(ctx.http),
       etag: `"${payload.md5}"`,
       lastModified: ctx.clock.now(),

@@ -1,10 +1,10 @@
 // UploadPart: one numbered part of a multipart upload, verified like a PutObject body.
 
 import { defineOperation, RawResponse } from '../../definition.js';
-import { checksumHeader, computeChecksum } from '../checksums.js';
+import { checksumHeader } from '../checksums.js';
 import { invalidPartNumber, invalidRequest } from '../errors.js';
 import { baseHeaders } from '../object-headers.js';
-import { readPayload } from '../payload.js';
+import { receivePayload } from '../payload.js';
 import { callerBucket } from '../request.js';
 import { s3Store } from '../store.js';
 
@@ -24,14 +24,15 @@ export const uploadPart = defineOperation<{ Bucket: string; Key: string; PartNum
     if (!/^\d+$/.test(PartNumber) || partNumber < 1 || partNumber > MAX_PARTS) throw invalidPartNumber(PartNumber);
     const store = s3Store(ctx.sandbox);
     const upload = store.upload(Bucket, Key, UploadId);
-    const payload = await readPayload(ctx.http);
     const algorithm = upload.checksumAlgorithm;
+    const payload = await receivePayload(ctx.http, ctx.sandbox.blobs, { alsoCompute: algorithm });
     if (algorithm && payload.checksum && payload.checksum.algorithm !== algorithm) {
+      await payload.blob.discard();
       throw invalidRequest(`Checksum Type mismatch occurred, expected checksum Type: ${algorithm.toLowerCase()}, actual checksum Type: ${payload.checksum.algorithm.toLowerCase()}`);
     }
     // A part of an upload with an algorithm always has that checksum: the client's, or ours.
-    const checksum = algorithm ? (payload.checksum?.value ?? (await computeChecksum(algorithm, payload.data))) : payload.checksum?.value;
-    const part = store.putPart(UploadId, { partNumber, etag: `"${payload.md5}"`, size: payload.data.length, lastModified: ctx.clock.now(), checksum }, payload.data);
+    const checksum = algorithm ? payload.computed : payload.checksum?.value;
+    const part = await store.putPart(UploadId, { partNumber, etag: `"${payload.md5}"`, size: payload.size, lastModified: ctx.clock.now(), checksum }, payload.blob);
     const headers: Record<string, string> = { ...baseHeaders(ctx), etag: part.etag, 'x-amz-server-side-encryption': 'AES256' };
     const reported = algorithm ?? payload.checksum?.algorithm;
     if (reported && checksum) headers[checksumHeader(reported)] = checksum;
