@@ -39,7 +39,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const host = options.host ?? DEFAULT_HOST;
   let edge;
   try {
-    edge = await startEdgeServer(createDispatcher(sandbox, services), { port: options.port ?? DEFAULT_PORT, host });
+    edge = await startEdgeServer(createDispatcher(sandbox, services), { port: options.port ?? DEFAULT_PORT, host, connectionTimeoutMs: options.connectionTimeoutMs });
   } catch (err) {
     await sandbox.close();
     throw err;

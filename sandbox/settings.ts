@@ -27,6 +27,8 @@ export interface SandboxOptions {
   mqttPort?: number;
   /** MQTT over TLS with client certificates, as devices reach AWS IoT Core. 0 picks a free port. Default 8883. */
   mqttsPort?: number;
+  /** How long a silent or slow client connection is kept before it is closed (ms). Default 20 s. */
+  connectionTimeoutMs?: number;
   /** Log each request and refusal on stderr. */
   verbose?: boolean;
 }

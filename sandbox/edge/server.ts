@@ -5,11 +5,11 @@ import { createServer as createHttp1Server, type IncomingMessage, type ServerRes
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { Duplex } from 'node:stream';
+import { constants as http2Constants } from 'node:http2';
+import { bodyPolicy, type BodyPolicy } from './body-limits.js';
 import type { Dispatcher } from './dispatch.js';
-import type { EdgeRequest } from './http-types.js';
+import type { EdgeRequest, EdgeResponse } from './http-types.js';
 
-/** Larger bodies are refused; the AWS CLI switches to multipart upload well before this. */
-export const MAX_BODY_BYTES = 512 * 1024 * 1024;
 const H2_WINDOW = 16 * 1024 * 1024;
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 
@@ -19,8 +19,25 @@ export interface EdgeServer {
   close(): Promise<void>;
 }
 
+export interface EdgeServerOptions {
+  port: number;
+  host: string;
+  /**
+   * How long a connection may keep the sandbox waiting: silent (no byte from the client while the client
+   * owes one: before a request's headers, inside a body, idle between requests) or slow (a request's
+   * headers not complete within this time of their first byte). Default 20 s; tests shorten it.
+   */
+  connectionTimeoutMs?: number;
+}
+
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 20_000;
+/** How long the rest of a refused body is read and thrown away, so the client sees the answer rather than a reset. */
+const REFUSED_BODY_DRAIN_MS = 5_000;
+
 type AnyRequest = IncomingMessage | Http2ServerRequest;
 type AnyResponse = ServerResponse | Http2ServerResponse;
+
+const NO_BODY = Buffer.alloc(0);
 
 function normalise(req: AnyRequest, body: Buffer): EdgeRequest {
   const url = req.url ?? '/';
@@ -42,23 +59,61 @@ function normalise(req: AnyRequest, body: Buffer): EdgeRequest {
   };
 }
 
-function readBody(req: AnyRequest): Promise<Buffer> {
+class BodyTooLarge extends Error {}
+
+/** The whole body, unless it grows past `limit`: then the rest is read and thrown away, never kept. */
+function readBody(req: AnyRequest, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('body too large'), { tooLarge: true }));
-        req.destroy();
+      if (size > limit) {
+        chunks.length = 0;
+        req.off('data', onData);
+        // Keep the stream flowing so what follows is discarded as it arrives.
+        req.resume();
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
     req.on('aborted', () => reject(new Error('aborted')));
   });
+}
+
+/** The request as the dispatcher sees it: the body buffered within the service's limit, or streamed. */
+function receive(req: AnyRequest, policy: BodyPolicy): Promise<EdgeRequest> {
+  if (policy.stream) return Promise.resolve({ ...normalise(req, NO_BODY), bodyStream: req });
+  // A declared length over the limit is refused before a byte of the body is read.
+  const declared = Number(req.headers['content-length']);
+  if (declared > policy.limit) {
+    req.resume();
+    return Promise.reject(new BodyTooLarge());
+  }
+  return readBody(req, policy.limit).then((body) => normalise(req, body));
+}
+
+/**
+ * After refusing a body: an HTTP/2 stream is reset with NO_ERROR once the answer is out (the client stops
+ * sending); an HTTP/1 connection is read and discarded for a while, then closed if the body still flows.
+ */
+function endRefusedExchange(req: AnyRequest, res: AnyResponse): void {
+  if ('stream' in req && req.stream) {
+    const stream = req.stream;
+    res.once('finish', () => {
+      if (!stream.closed) stream.close(http2Constants.NGHTTP2_NO_ERROR);
+    });
+    return;
+  }
+  if (req.complete) return;
+  const timer = setTimeout(() => req.socket?.destroy(), REFUSED_BODY_DRAIN_MS);
+  timer.unref();
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
 }
 
 /** A duplex over `socket` whose readable side starts with `head`. */
@@ -89,24 +144,108 @@ function replaying(socket: Socket, head: Buffer): Duplex {
   return stream;
 }
 
-export function startEdgeServer(dispatch: Dispatcher, { port, host }: { port: number; host: string }): Promise<EdgeServer> {
+/** Where a connection stands, for the watchdog: who owes the next byte. */
+type ConnectionPhase =
+  | 'opening' // accepted, protocol not known yet: the client owes its first bytes
+  | 'idle' // HTTP/1 keep-alive between requests: the server's keepAliveTimeout governs
+  | 'headers' // bytes of a request arrived, its headers are not complete
+  | 'body' // the request is being read: the client owes the rest of its body
+  | 'serving' // the body is in, the sandbox works on the answer: no timeout
+  | 'h2'; // handed to HTTP/2, which times sessions out itself
+
+interface WatchedConnection {
+  phase: ConnectionPhase;
+  since: number;
+  lastBytes: number;
+  lastActivity: number;
+}
+
+/**
+ * Closes connections that keep the sandbox waiting. The HTTP/1 server's own headersTimeout and
+ * requestTimeout never run here (it checks only connections it accepted from a listen() of its own, and
+ * this edge hands it sockets), so the edge watches bytesRead itself.
+ */
+class ConnectionWatchdog {
+  private readonly connections = new Map<Socket, WatchedConnection>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly timeoutMs: number) {
+    this.timer = setInterval(() => this.sweep(), Math.max(25, Math.min(1000, Math.floor(timeoutMs / 4))));
+    this.timer.unref();
+  }
+
+  add(socket: Socket): void {
+    const now = Date.now();
+    this.connections.set(socket, { phase: 'opening', since: now, lastBytes: socket.bytesRead, lastActivity: now });
+    socket.once('close', () => this.connections.delete(socket));
+  }
+
+  set(socket: Socket | undefined, phase: ConnectionPhase): void {
+    const watched = socket && this.connections.get(socket);
+    if (!watched) return;
+    const now = Date.now();
+    Object.assign(watched, { phase, since: now, lastActivity: now, lastBytes: socket.bytesRead });
+  }
+
+  /** Follows one HTTP/1 exchange: body owed, then the sandbox's turn, then idle again. */
+  follow(req: IncomingMessage, res: ServerResponse): void {
+    const socket = req.socket;
+    this.set(socket, req.complete ? 'serving' : 'body');
+    req.once('end', () => this.set(socket, 'serving'));
+    res.once('finish', () => this.set(socket, 'idle'));
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [socket, watched] of this.connections) {
+      const bytes = socket.bytesRead;
+      if (bytes !== watched.lastBytes) {
+        watched.lastBytes = bytes;
+        watched.lastActivity = now;
+        // The first bytes of a new request on a kept-alive connection: its headers' clock starts.
+        if (watched.phase === 'idle') Object.assign(watched, { phase: 'headers', since: now });
+      }
+      const silent = now - watched.lastActivity > this.timeoutMs;
+      const slowHeaders = (watched.phase === 'opening' || watched.phase === 'headers') && now - watched.since > this.timeoutMs;
+      const waitingOnClient = watched.phase === 'opening' || watched.phase === 'headers' || watched.phase === 'body';
+      if (waitingOnClient && (silent || slowHeaders)) socket.destroy();
+    }
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+}
+
+export function startEdgeServer(dispatch: Dispatcher, { port, host, connectionTimeoutMs = DEFAULT_CONNECTION_TIMEOUT_MS }: EdgeServerOptions): Promise<EdgeServer> {
+  const send = (req: AnyRequest, res: AnyResponse, response: EdgeResponse) => {
+    if (res.headersSent || (res as ServerResponse).destroyed) return;
+    const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
+    const headers: Record<string, string | number> = { ...response.headers };
+    if (!('content-length' in headers)) headers['content-length'] = body.length;
+    res.writeHead(response.status, headers);
+    if (req.method === 'HEAD') res.end();
+    else res.end(body);
+  };
+
+  const watchdog = new ConnectionWatchdog(connectionTimeoutMs);
+
   const onRequest = (req: AnyRequest, res: AnyResponse) => {
-    readBody(req)
-      .then((body) => dispatch(normalise(req, body)))
-      .then((response) => {
-        if (res.headersSent || (res as ServerResponse).destroyed) return;
-        const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
-        const headers: Record<string, string | number> = { ...response.headers };
-        if (!('content-length' in headers)) headers['content-length'] = body.length;
-        res.writeHead(response.status, headers);
-        if (req.method === 'HEAD') res.end();
-        else res.end(body);
-      })
-      .catch((err: { tooLarge?: boolean }) => {
+    if (!('stream' in req)) watchdog.follow(req, res as ServerResponse);
+    const policy = bodyPolicy(normalise(req, NO_BODY));
+    receive(req, policy)
+      .then((request) => dispatch(request))
+      .then((response) => send(req, res, response))
+      .catch((err: unknown) => {
         if (res.headersSent) return;
         try {
-          res.writeHead(err?.tooLarge ? 413 : 400, { 'content-type': 'text/plain', connection: 'close' } as Record<string, string>);
-          res.end(err?.tooLarge ? 'Request body too large' : 'Bad request');
+          if (err instanceof BodyTooLarge) {
+            endRefusedExchange(req, res);
+            send(req, res, policy.tooLarge(normalise(req, NO_BODY)));
+            return;
+          }
+          res.writeHead(400, { 'content-type': 'text/plain', connection: 'close' } as Record<string, string>);
+          res.end('Bad request');
         } catch {
           /* the client is gone */
         }
@@ -123,6 +262,23 @@ export function startEdgeServer(dispatch: Dispatcher, { port, host }: { port: nu
   http2.on('sessionError', () => undefined);
   http2.on('session', (session) => {
     session.on('error', () => undefined);
+    // A session with nothing in flight that stays silent is closed; one whose streams stalled mid-request too.
+    let serving = 0;
+    session.on('stream', (stream) => {
+      let counted = false;
+      const done = () => {
+        if (counted) serving--;
+        counted = false;
+      };
+      stream.once('end', () => {
+        serving++;
+        counted = true;
+      });
+      stream.once('close', done);
+    });
+    session.setTimeout(connectionTimeoutMs, () => {
+      if (serving === 0) session.destroy();
+    });
     session.once('localSettings', () => session.setLocalWindowSize(H2_WINDOW));
   });
   http2.on('stream', (stream) => stream.on('error', () => undefined));
@@ -130,6 +286,7 @@ export function startEdgeServer(dispatch: Dispatcher, { port, host }: { port: nu
   const sockets = new Set<Socket>();
   const tcp: Server = createTcpServer((socket) => {
     sockets.add(socket);
+    watchdog.add(socket);
     // Small responses must not wait for Nagle's algorithm (40 ms stalls against delayed ACKs).
     socket.setNoDelay(true);
     socket.on('close', () => sockets.delete(socket));
@@ -146,9 +303,11 @@ export function startEdgeServer(dispatch: Dispatcher, { port, host }: { port: nu
       if (maybeH2) {
         // HTTP/2 reads the socket's native handle directly and would miss bytes already read, so it gets
         // a stream that replays them first.
+        watchdog.set(socket, 'h2');
         http2.emit('connection', replaying(socket, seen));
       } else {
         socket.unshift(seen);
+        watchdog.set(socket, 'headers');
         http1.emit('connection', socket);
         socket.resume();
       }
@@ -167,6 +326,7 @@ export function startEdgeServer(dispatch: Dispatcher, { port, host }: { port: nu
         host,
         close: () =>
           new Promise<void>((done) => {
+            watchdog.close();
             tcp.close(() => done());
             http1.closeAllConnections?.();
             for (const s of sockets) s.destroy();
