@@ -5,6 +5,7 @@ import { ServiceError } from '../../protocols/errors.js';
 
 const DYNAMODB = 'com.amazonaws.dynamodb.v20120810';
 const CORAL = 'com.amazon.coral.service';
+const VALIDATE = 'com.amazon.coral.validate';
 
 /**
  * DynamoDB names error types with their namespace on the wire (`com.amazonaws.dynamodb.v20120810#...`);
@@ -35,4 +36,9 @@ export function notAuthorized(principalArn: string, action: string, arn: string)
     'AccessDeniedException',
     `User: ${principalArn} is not authorized to perform: dynamodb:${action} on resource: ${arn} because no resource-based policy allows the dynamodb:${action} action`,
   );
+}
+
+/** A value nested past 32 levels (AWS's words, which do not name the attribute). */
+export function nestingTooDeep(): ServiceError {
+  return dynamoError(VALIDATE, 'ValidationException', 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit');
 }
