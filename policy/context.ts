@@ -30,3 +30,13 @@ export class KnownKeys {
     return list && list.length === 1 ? list[0] : undefined;
   }
 }
+
+/** aws:CurrentTime (ISO 8601 to the second, as AWS writes it) and aws:EpochTime for a moment in ms. */
+export function timeKeys(now: number): RequestContext {
+  return { 'aws:CurrentTime': new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'), 'aws:EpochTime': String(Math.floor(now / 1000)) };
+}
+
+/** The region an ARN names (aws:RequestedRegion of a call on that resource), or undefined (S3, IAM, `*`). */
+export function regionOf(arn: string): string | undefined {
+  return /^arn:[^:]*:[^:]*:([^:]+):/.exec(arn)?.[1];
+}

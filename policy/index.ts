@@ -2,7 +2,7 @@
 // decision. Both halves of the project evaluate policies with it (the sandbox as AWS's IAM and IoT do,
 // the checks to judge a student's roles), so it depends on neither and on nothing but Node.
 
-export { KnownKeys, type ContextValue, type RequestContext } from './context.js';
+export { KnownKeys, regionOf, timeKeys, type ContextValue, type RequestContext } from './context.js';
 export { conditionHolds, keyHolds } from './conditions.js';
 export { decide, readStatements, statementApplies, type Caller, type Decision, type Request, type Statement } from './evaluate.js';
 export { substitute, substituteText, type Token } from './variables.js';

@@ -1,6 +1,17 @@
-// A small evaluator of IAM and IoT policy documents: enough to say whether a role (or a certificate)
-// may do one action on one resource. We evaluate ourselves because IAM's SimulatePrincipalPolicy is
-// not available everywhere the checks run; conditions are not evaluated (the labs do not use them).
+// Whether a role (or a certificate) may do one action on one resource, judged from its IAM or IoT policy
+// documents with the project's one policy language (policy/). We evaluate ourselves because IAM's
+// SimulatePrincipalPolicy is not available everywhere the checks run.
+//
+// Conditions are evaluated against what a check knows about the request it reasons about: the time it
+// runs, the region of the resource (a service calls the resource's region), the service principal that
+// assumes a role, and whatever the caller passes (IoT's iot:ClientId and iot:Connection.Thing.ThingName,
+// aws:SourceAccount for a trust policy). A check cannot know the rest of a real request: the transport
+// (aws:SecureTransport: TLS in AWS, plain http in the local sandbox), the source address or VPC, the
+// session's tags, the exact source ARN of a service acting for a resource. Those keys are treated as
+// absent, with AWS's rules for absent keys (a positive operator fails, a negated one, ...IfExists and
+// ForAllValues hold).
+
+import { decide, readStatements, regionOf, timeKeys, wildcardMatch as languageWildcardMatch, type RequestContext, type Statement as LanguageStatement } from '../../policy/index.js';
 
 export interface Statement {
   Effect?: string;
@@ -38,51 +49,34 @@ export function statementsOf(document: PolicyDocument): Statement[] {
   return s === undefined ? [] : Array.isArray(s) ? s : [s];
 }
 
-const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
 /** IAM wildcards: `*` any run of characters, `?` one character. */
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, caseInsensitive ? 'i' : '').test(value);
+  return languageWildcardMatch(pattern, value, caseInsensitive);
 }
 
-/** Replaces policy variables (`${iot:ClientId}`) with the values known for this request. */
-function substitute(pattern: string, variables: Record<string, string>): string {
-  return pattern.replace(/\$\{([^}]+)\}/g, (whole, name: string) => variables[name] ?? whole);
+/** The keys every check knows about the request it judges, under the caller's own. */
+function knownKeys(resource: string | undefined, extra: RequestContext): RequestContext {
+  return { ...timeKeys(Date.now()), 'aws:RequestedRegion': resource === undefined ? undefined : regionOf(resource), ...extra };
 }
 
-function matchesAction(statement: Statement, action: string): boolean {
-  if (statement.NotAction !== undefined) return !asList(statement.NotAction).some((p) => wildcardMatch(p, action, true));
-  return asList(statement.Action).some((p) => wildcardMatch(p, action, true));
-}
-
-function matchesResource(statement: Statement, resource: string, variables: Record<string, string>): boolean {
-  const matches = (p: string) => wildcardMatch(substitute(p, variables), resource);
-  if (statement.NotResource !== undefined) return !asList(statement.NotResource).some(matches);
-  return asList(statement.Resource).some(matches);
-}
-
-/** Explicit deny wins over allow; nothing said is an implicit deny. */
+/**
+ * Explicit deny wins over allow; nothing said is an implicit deny. `variables` are condition keys the
+ * caller knows about the request (IoT's policy variables among them); any other key is absent.
+ */
 export function evaluate(policies: readonly NamedPolicy[], action: string, resource: string, variables: Record<string, string> = {}): { decision: Decision; by?: string } {
-  let allowedBy: string | undefined;
-  for (const policy of policies) {
-    for (const statement of statementsOf(policy.document)) {
-      if (!matchesAction(statement, action) || !matchesResource(statement, resource, variables)) continue;
-      if (statement.Effect === 'Deny') return { decision: 'denied', by: policy.name };
-      if (statement.Effect === 'Allow') allowedBy ??= policy.name;
-    }
-  }
-  return allowedBy ? { decision: 'allowed', by: allowedBy } : { decision: 'implicitly-denied' };
+  const source = new Map<LanguageStatement, string>();
+  const statements = policies.flatMap((policy) => readStatements(policy.document).map((st) => (source.set(st, policy.name), st)));
+  const { decision, statement } = decide(statements, { action, resource, context: knownKeys(resource, variables) });
+  if (decision === 'ExplicitDeny') return { decision: 'denied', by: source.get(statement!) };
+  if (decision === 'Allow') return { decision: 'allowed', by: source.get(statement!) };
+  return { decision: 'implicitly-denied' };
 }
 
-/** Whether a trust policy lets a service principal (`lambda.amazonaws.com`) assume the role. */
-export function trustsService(trust: PolicyDocument, service: string): boolean {
-  return statementsOf(trust).some((s) => {
-    if (s.Effect !== 'Allow' || !matchesAction(s, 'sts:AssumeRole')) return false;
-    const principal = s.Principal;
-    if (principal === '*') return true;
-    if (!principal || typeof principal !== 'object') return false;
-    const services = (principal as { Service?: string | string[] }).Service;
-    return asList(services).includes(service);
-  });
+/**
+ * Whether a trust policy lets a service principal (`lambda.amazonaws.com`) assume the role; `known` adds
+ * what the caller knows about the AssumeRole request (aws:SourceAccount: the account the service acts for).
+ */
+export function trustsService(trust: PolicyDocument, service: string, known: RequestContext = {}): boolean {
+  const context = knownKeys(undefined, { 'aws:PrincipalServiceName': service, ...known });
+  return decide(readStatements(trust), { action: 'sts:AssumeRole', resource: '*', caller: { service }, context }).decision === 'Allow';
 }

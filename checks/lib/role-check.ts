@@ -50,7 +50,7 @@ export async function judgeRole(ctx: CheckContext, need: RoleNeed): Promise<Chec
     });
   }
   const evidence = { role: role.roleName, policies: role.policies.map((p) => p.name), resource: need.resource };
-  if (!trustsService(role.trust, need.service)) {
+  if (!trustsService(role.trust, need.service, { 'aws:SourceAccount': need.roleArn.split(':')[4] })) {
     return fail(`Role ${role.roleName} (used by ${need.user}) cannot be assumed by ${need.service}: its trust policy does not name that service.`, {
       hint: `aws iam update-assume-role-policy --role-name ${role.roleName} --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"${need.service}"},"Action":"sts:AssumeRole"}]}'`,
       evidence,

@@ -1,5 +1,5 @@
 // IAM policy documents without HTTP: the grammar IAM enforces when storing them, and the evaluation
-// other services rely on (wildcards, NotAction/NotResource, explicit Deny, trust by service principal).
+// other services rely on (wildcards, NotAction/NotResource, explicit Deny, conditions, trust by service principal).
 
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, statementsOf } from '../../sandbox/services/iam/policy-document.js';
@@ -46,13 +46,21 @@ describe('evaluate', () => {
     expect(evaluate(statements, 's3:GetObject', 'arn:aws:s3:::public/k')).toBe('Allow');
   });
 
-  it('gives conditional statements the benefit of the doubt', () => {
+  it('applies a conditional statement only when its condition holds for the keys the request has', () => {
     const condition = { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } };
-    const statements = policy(
-      { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: condition },
-      { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*', Condition: condition },
+    const role = 'arn:aws:iam::000000000000:role/r';
+    const allow = policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: condition });
+    expect(evaluate(allow, 'iam:PassRole', role, { 'aws:RequestedRegion': 'eu-west-1' })).toBe('Allow');
+    expect(evaluate(allow, 'iam:PassRole', role, { 'aws:RequestedRegion': 'us-east-1' })).toBe('ImplicitDeny');
+    expect(evaluate(allow, 'iam:PassRole', role)).toBe('ImplicitDeny');
+    const denyUnlessRegion = policy(
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
+      { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } },
     );
-    expect(evaluate(statements, 'iam:PassRole', 'arn:aws:iam::000000000000:role/r')).toBe('Allow');
+    expect(evaluate(denyUnlessRegion, 'iam:PassRole', role, { 'aws:RequestedRegion': 'us-east-1' })).toBe('ExplicitDeny');
+    expect(evaluate(denyUnlessRegion, 'iam:PassRole', role, { 'aws:RequestedRegion': 'eu-west-1' })).toBe('Allow');
+    // A negated operator holds for an absent key, so the Deny applies.
+    expect(evaluate(denyUnlessRegion, 'iam:PassRole', role)).toBe('ExplicitDeny');
   });
 
   it('reads a single statement object as AWS publishes some policies', () => {
@@ -71,6 +79,18 @@ describe('trustsService', () => {
     expect(trustsService(both, 'lambda.amazonaws.com')).toBe(false);
     expect(trustsService(trust({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:TagSession' }), 'lambda.amazonaws.com')).toBe(false);
     expect(trustsService(trust({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::000000000000:root' }, Action: 'sts:AssumeRole' }), 'lambda.amazonaws.com')).toBe(false);
+  });
+
+  it('evaluates the trust policy\'s conditions against the AssumeRole request', () => {
+    const statements = trust({
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+      Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
+    });
+    expect(trustsService(statements, 'lambda.amazonaws.com', { 'aws:SourceAccount': '111122223333' })).toBe(true);
+    expect(trustsService(statements, 'lambda.amazonaws.com', { 'aws:SourceAccount': '444455556666' })).toBe(false);
+    expect(trustsService(statements, 'lambda.amazonaws.com')).toBe(false);
   });
 
   it('lets a Deny for the service win', () => {

@@ -4,7 +4,7 @@ import type { Principal } from '../../edge/context.js';
 import type { Sandbox } from '../../sandbox.js';
 import { findPolicy } from './model.js';
 import { statementsOf } from './policy-document.js';
-import { evaluate, trustsService } from './policy-evaluation.js';
+import { assumeRoleKeys, evaluate, roleRequestKeys, trustsService, type OnBehalfOf } from './policy-evaluation.js';
 import { nameKey, roles, type RoleRecord } from './store.js';
 
 export interface RoleSummary {
@@ -19,8 +19,11 @@ export interface IamApi {
   getRole(owner: Principal, roleName: string): RoleSummary | undefined;
   /** The role named by an ARN, in the ARN's account. */
   getRoleByArn(roleArn: string): RoleSummary | undefined;
-  /** Whether the role's trust policy lets `servicePrincipal` (e.g. `lambda.amazonaws.com`) assume it. */
-  trustsService(role: RoleSummary, servicePrincipal: string): boolean;
+  /**
+   * Whether the role's trust policy lets `servicePrincipal` (e.g. `lambda.amazonaws.com`) assume it, for a
+   * resource of the role's account unless `onBehalfOf` says which (aws:SourceAccount, aws:SourceArn).
+   */
+  trustsService(role: RoleSummary, servicePrincipal: string, onBehalfOf?: OnBehalfOf): boolean;
   /** Whether the role's policies (inline and attached) allow `action` on `resource`. */
   allows(role: RoleSummary, action: string, resource: string): boolean;
 }
@@ -76,10 +79,11 @@ export function createIamApi(sandbox: Sandbox): IamApi {
       const role = byArn(roleArn);
       return role && summary(role);
     },
-    trustsService(role, servicePrincipal) {
+    trustsService(role, servicePrincipal, onBehalfOf = {}) {
       const record = byArn(role.Arn);
       if (record && !propagated(record)) return false;
-      return trustsService(statementsOf(role.assumeRolePolicy, 'trust'), servicePrincipal);
+      const keys = assumeRoleKeys(role.Arn, servicePrincipal, onBehalfOf, sandbox.clock.now());
+      return trustsService(statementsOf(role.assumeRolePolicy, 'trust'), servicePrincipal, keys);
     },
     allows(role, action, resource) {
       const record = byArn(role.Arn);
@@ -90,7 +94,7 @@ export function createIamApi(sandbox: Sandbox): IamApi {
         ...record.attachedPolicyArns.map((a) => findPolicy(sandbox, owner, a)?.document),
       ];
       const statements = documents.flatMap((d) => (d === undefined ? [] : statementsOf(d, 'identity')));
-      return evaluate(statements, action, resource) === 'Allow';
+      return evaluate(statements, action, resource, roleRequestKeys(record.arn, resource, sandbox.clock.now())) === 'Allow';
     },
   };
 }

@@ -1,73 +1,66 @@
 // Policy evaluation for in-process questions ("may this role write to that table?", "may Lambda assume
-// this role?"): Action/NotAction and Resource/NotResource with `*` and `?` wildcards, actions compared
-// without case, an explicit Deny beats any Allow, and nothing allowed is denied.
-// Conditions cannot be evaluated without a real request, so a conditional statement gets the benefit of
-// the doubt: a conditional Allow counts, a conditional Deny does not.
+// this role?"), over the project's one policy language (policy/): wildcards, policy variables, explicit
+// Deny beating Allow, and conditions evaluated against the keys the sandbox knows about the request
+// (below); any other key is absent, with AWS's rules for absent keys.
 
+import { decide, regionOf, timeKeys, wildcardMatch as languageWildcardMatch, type RequestContext } from '../../../policy/index.js';
 import type { Statement } from './policy-document.js';
 
-const globCache = new Map<string, RegExp>();
-
 /** IAM's wildcard match: `*` any run of characters, `?` exactly one. */
-export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const key = `${ignoreCase ? 'i' : 's'}:${pattern}`;
-  let re = globCache.get(key);
-  if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
-    if (globCache.size > 10_000) globCache.clear();
-    globCache.set(key, re);
-  }
-  return re.test(value);
-}
-
-const anyMatch = (patterns: string[], value: string, ignoreCase: boolean) => patterns.some((p) => wildcardMatch(p, value, ignoreCase));
-
-function coversAction(st: Statement, action: string): boolean {
-  if (st.action) return anyMatch(st.action, action, true);
-  return !anyMatch(st.notAction ?? [], action, true);
-}
-
-function coversResource(st: Statement, resource: string): boolean {
-  if (st.resource) return anyMatch(st.resource, resource, false);
-  if (st.notResource) return !anyMatch(st.notResource, resource, false);
-  return true;
-}
+export const wildcardMatch = (pattern: string, value: string, ignoreCase = false): boolean => languageWildcardMatch(pattern, value, ignoreCase);
 
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
 
 /** The decision of a set of identity policies' statements for one action on one resource. */
-export function evaluate(statements: Statement[], action: string, resource: string): Decision {
-  let allowed = false;
-  for (const st of statements) {
-    if (!coversAction(st, action) || !coversResource(st, resource)) continue;
-    if (st.effect === 'Deny') {
-      if (st.condition === undefined) return 'ExplicitDeny';
-    } else {
-      allowed = true;
-    }
-  }
-  return allowed ? 'Allow' : 'ImplicitDeny';
-}
-
-function namesService(principal: unknown, servicePrincipal: string): boolean {
-  if (principal === '*') return true;
-  if (typeof principal !== 'object' || principal === null) return false;
-  const service = (principal as Record<string, unknown>).Service;
-  const services = Array.isArray(service) ? service : [service];
-  return services.some((s) => typeof s === 'string' && s.toLowerCase() === servicePrincipal.toLowerCase());
+export function evaluate(statements: Statement[], action: string, resource: string, context: RequestContext = {}): Decision {
+  return decide(statements, { action, resource, context }).decision;
 }
 
 /** Whether a trust policy's statements let a service principal call sts:AssumeRole. */
-export function trustsService(statements: Statement[], servicePrincipal: string): boolean {
-  let trusted = false;
-  for (const st of statements) {
-    if (!coversAction(st, 'sts:AssumeRole') || !namesService(st.principal, servicePrincipal)) continue;
-    if (st.effect === 'Deny') {
-      if (st.condition === undefined) return false;
-    } else {
-      trusted = true;
-    }
-  }
-  return trusted;
+export function trustsService(statements: Statement[], servicePrincipal: string, context: RequestContext = {}): boolean {
+  // A trust policy names no Resource: the role it belongs to is implied.
+  return decide(statements, { action: 'sts:AssumeRole', resource: '*', caller: { service: servicePrincipal }, context }).decision === 'Allow';
+}
+
+/** Keys every request to the sandbox has: the time, and plain http (the endpoint has no TLS). */
+function requestKeys(now: number): RequestContext {
+  return { ...timeKeys(now), 'aws:SecureTransport': 'false' };
+}
+
+/**
+ * What the sandbox knows when a service acts as a role (`arn:aws:iam::<account>:role/...`) on a resource:
+ * the principal (the role's account and ARN, an assumed role), the region asked for (the resource ARN's
+ * region, when it names one), the time and the transport.
+ */
+export function roleRequestKeys(roleArn: string, resource: string, now: number): RequestContext {
+  return {
+    ...requestKeys(now),
+    'aws:PrincipalAccount': roleArn.split(':')[4],
+    'aws:PrincipalArn': roleArn,
+    'aws:PrincipalType': 'AssumedRole',
+    'aws:RequestedRegion': regionOf(resource),
+  };
+}
+
+/** The resource a service assumes a role for: aws:SourceAccount and aws:SourceArn of the AssumeRole call. */
+export interface OnBehalfOf {
+  sourceAccount?: string;
+  sourceArn?: string;
+  region?: string;
+}
+
+/**
+ * What the sandbox knows when a service principal assumes a role for a resource. A role cannot be passed
+ * to a service in another account, so without a word from the caller the source account is the role's
+ * own; the source ARN is known only when the caller names it.
+ */
+export function assumeRoleKeys(roleArn: string, servicePrincipal: string, onBehalfOf: OnBehalfOf, now: number): RequestContext {
+  return {
+    ...requestKeys(now),
+    'aws:PrincipalServiceName': servicePrincipal,
+    'aws:PrincipalType': 'Service',
+    'aws:SourceAccount': onBehalfOf.sourceAccount ?? roleArn.split(':')[4],
+    'aws:SourceArn': onBehalfOf.sourceArn,
+    'aws:RequestedRegion': onBehalfOf.region,
+  };
 }
