@@ -90,30 +90,35 @@ function receive(req: AnyRequest, policy: BodyPolicy): Promise<EdgeRequest> {
   if (policy.stream) return Promise.resolve({ ...normalise(req, NO_BODY), bodyStream: req });
   // A declared length over the limit is refused before a byte of the body is read.
   const declared = Number(req.headers['content-length']);
-  if (declared > policy.limit) {
-    req.resume();
-    return Promise.reject(new BodyTooLarge());
-  }
+  if (declared > policy.limit) return Promise.reject(new BodyTooLarge());
   return readBody(req, policy.limit).then((body) => normalise(req, body));
 }
 
 /**
- * After refusing a body: an HTTP/2 stream is reset with NO_ERROR once the answer is out (the client stops
- * sending); an HTTP/1 connection is read and discarded for a while, then closed if the body still flows.
+ * What follows a refused body: the rest is read and thrown away, never kept. HTTP/1 answers at once and
+ * closes the connection if the body still flows after a while (closing at once would reset it before the
+ * client reads the answer). HTTP/2 answers once the body has ended: a client still holding a large body
+ * in its session refuses a response's HEADERS (ENHANCE_YOUR_CALM) and never sees it; a stream still
+ * sending after a while is cancelled. Resolves when the answer may go out.
  */
-function endRefusedExchange(req: AnyRequest, res: AnyResponse): void {
-  if ('stream' in req && req.stream) {
-    const stream = req.stream;
-    res.once('finish', () => {
-      if (!stream.closed) stream.close(http2Constants.NGHTTP2_NO_ERROR);
-    });
-    return;
-  }
-  if (req.complete) return;
-  const timer = setTimeout(() => req.socket?.destroy(), REFUSED_BODY_DRAIN_MS);
-  timer.unref();
-  req.once('end', () => clearTimeout(timer));
-  req.once('close', () => clearTimeout(timer));
+function drainRefusedBody(req: AnyRequest): Promise<void> {
+  req.resume();
+  if (req.complete) return Promise.resolve();
+  const h2 = 'stream' in req && req.stream ? req.stream : undefined;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      if (h2) h2.close(http2Constants.NGHTTP2_CANCEL);
+      else req.socket?.destroy();
+    }, REFUSED_BODY_DRAIN_MS);
+    timer.unref();
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    if (!h2) resolve();
+    req.once('end', done);
+    req.once('close', done);
+  });
 }
 
 /** A duplex over `socket` whose readable side starts with `head`. */
@@ -240,8 +245,7 @@ export function startEdgeServer(dispatch: Dispatcher, { port, host, connectionTi
         if (res.headersSent) return;
         try {
           if (err instanceof BodyTooLarge) {
-            endRefusedExchange(req, res);
-            send(req, res, policy.tooLarge(normalise(req, NO_BODY)));
+            void drainRefusedBody(req).then(() => send(req, res, policy.tooLarge(normalise(req, NO_BODY))));
             return;
           }
           res.writeHead(400, { 'content-type': 'text/plain', connection: 'close' } as Record<string, string>);

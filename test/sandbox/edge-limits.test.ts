@@ -1,0 +1,159 @@
+// The limits AWS has that keep one request from stalling or blowing up the sandbox: request bodies over
+// a service's limit refused fast with AWS's 413, S3 uploads streamed to disk with bounded memory, silent
+// or slow connections closed, DynamoDB values nested past 32 levels refused.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CreateTableCommand, DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateStreamCommand, KinesisClient, ListStreamsCommand, PutRecordCommand } from '@aws-sdk/client-kinesis';
+import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { labTable } from './lab-table.js';
+import { useSandbox } from './support.js';
+
+const MiB = 1024 * 1024;
+
+/** Peak RSS growth over `work`, sampled every 20 ms. */
+async function peakRssGrowth<T>(work: () => Promise<T>): Promise<{ result: T; growthMiB: number }> {
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, growthMiB: Math.round((peak - base) / MiB) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** `size` bytes in 1 MiB pieces made on demand, so the client holds almost none of the body. */
+function generatedBody(size: number, fill: number): Readable {
+  const piece = Buffer.alloc(MiB, fill);
+  return Readable.from(
+    (function* () {
+      for (let sent = 0; sent < size; sent += MiB) yield sent + MiB <= size ? piece : piece.subarray(0, size - sent);
+    })(),
+  );
+}
+
+/** Resolves with how long the server took to close `socket`, or rejects after `withinMs`. */
+function closedWithin(socket: Socket, withinMs: number): Promise<number> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`connection still open after ${withinMs} ms`)), withinMs);
+    socket.on('error', () => undefined);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve(Date.now() - started);
+    });
+  });
+}
+
+function open(endpoint: string): Promise<Socket> {
+  const { hostname, port } = new URL(endpoint);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+function deepMap(wraps: number): AttributeValue {
+  let value: AttributeValue = { S: 'leaf' };
+  for (let i = 0; i < wraps; i++) value = { M: { n: value } };
+  return value;
+}
+
+describe('edge limits', () => {
+  const sb = useSandbox({ connectionTimeoutMs: 600 });
+
+  it('refuses a Kinesis PutRecord over the request limit fast with a 413, without holding the body, and keeps answering', async () => {
+    const kinesis = new KinesisClient(sb.config());
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'lab-limits', ShardCount: 1 }));
+    const data = Buffer.alloc(64 * MiB, 1);
+    const started = Date.now();
+    const { result: error, growthMiB } = await peakRssGrowth(() =>
+      kinesis.send(new PutRecordCommand({ StreamName: 'lab-limits', PartitionKey: 'p', Data: data })).then(
+        () => undefined,
+        (err: unknown) => err as { name: string; $metadata: { httpStatusCode?: number } },
+      ),
+    );
+    const ms = Date.now() - started;
+    console.log(`oversized PutRecord (64 MiB of data): refused in ${ms} ms, peak RSS growth ${growthMiB} MiB (client's own copies included)`);
+    expect(error?.$metadata.httpStatusCode).toBe(413);
+    expect(error?.name).toBe('RequestEntityTooLarge');
+    expect(ms).toBeLessThan(10_000);
+    // The sandbox still answers at once.
+    const answered = Date.now();
+    expect((await kinesis.send(new ListStreamsCommand({}))).StreamNames).toContain('lab-limits');
+    expect(Date.now() - answered).toBeLessThan(2000);
+  });
+
+  it('refuses a Lambda Invoke over 6 MB and a DynamoDB request over 16 MB with their 413s', async () => {
+    const lambda = new LambdaClient(sb.config());
+    await expect(lambda.send(new InvokeCommand({ FunctionName: 'lab-nowhere', Payload: Buffer.alloc(7 * MiB, 0x20) }))).rejects.toMatchObject({
+      name: 'RequestTooLargeException',
+      message: `Request must be smaller than ${6 * MiB} bytes for the InvokeFunction operation`,
+      $metadata: { httpStatusCode: 413 },
+    });
+    const ddb = new DynamoDBClient(sb.config());
+    await expect(ddb.send(new PutItemCommand({ TableName: 'lab-nowhere', Item: { big: { S: 'x'.repeat(17 * MiB) } } }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 413 },
+    });
+  });
+
+  it('closes a silent connection, one whose headers trickle in, and one whose body stops, after the timeout', async () => {
+    const silent = await open(sb.endpoint);
+    const slowHeaders = await open(sb.endpoint);
+    slowHeaders.write('GET /_sandbox/health HTTP/1.1\r\nhost: x\r\n');
+    const trickle = setInterval(() => slowHeaders.writable && slowHeaders.write('x'), 100);
+    const stalledBody = await open(sb.endpoint);
+    stalledBody.write('PUT /lab-limits/stalled HTTP/1.1\r\nhost: x\r\ncontent-length: 1000\r\n\r\nonly a few bytes');
+    try {
+      const [a, b, c] = await Promise.all([closedWithin(silent, 5000), closedWithin(slowHeaders, 5000), closedWithin(stalledBody, 5000)]);
+      expect(Math.min(a, b, c)).toBeGreaterThanOrEqual(500);
+    } finally {
+      clearInterval(trickle);
+    }
+    // A connection that asks and waits for its answer is not cut.
+    const health = await fetch(`${sb.endpoint}/_sandbox/health`);
+    expect(health.status).toBe(200);
+  });
+
+  it('refuses a DynamoDB item nested past 32 levels with AWS ValidationException, and stores one at 32', async () => {
+    const ddb = new DynamoDBClient(sb.config());
+    await ddb.send(new CreateTableCommand(labTable('lab-nesting')));
+    const key = { deviceid: { S: 'dev1' }, timestamp: { S: '2026-11-28T10:15:00' } };
+    await ddb.send(new PutItemCommand({ TableName: 'lab-nesting', Item: { ...key, data: deepMap(31) } }));
+    await expect(ddb.send(new PutItemCommand({ TableName: 'lab-nesting', Item: { ...key, data: deepMap(32) } }))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
+      $metadata: { httpStatusCode: 400 },
+    });
+  });
+});
+
+describe('S3 uploads on disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'edge-limits-'));
+  const sb = useSandbox({ inMemory: false, dataDir: dir });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('streams concurrent S3 uploads to disk: four 64 MiB PUTs keep memory bounded', async () => {
+    const s3 = new S3Client(sb.config());
+    await s3.send(new CreateBucketCommand({ Bucket: 'lab-limits' }));
+    const size = 64 * MiB;
+    const { growthMiB } = await peakRssGrowth(() =>
+      Promise.all(
+        [0, 1, 2, 3].map((i) => s3.send(new PutObjectCommand({ Bucket: 'lab-limits', Key: `big/${i}.bin`, Body: generatedBody(size, i), ContentLength: size }))),
+      ),
+    );
+    console.log(`4 concurrent 64 MiB PUTs to a sandbox on disk: peak RSS growth ${growthMiB} MiB`);
+    for (const i of [0, 1, 2, 3]) expect((await s3.send(new HeadObjectCommand({ Bucket: 'lab-limits', Key: `big/${i}.bin` }))).ContentLength).toBe(size);
+    // Buffered, the four bodies alone are 256 MiB, and their decoded copies as much again.
+    expect(growthMiB).toBeLessThan(160);
+  }, 60_000);
+});
