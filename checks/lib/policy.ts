@@ -11,7 +11,7 @@
 // absent, with AWS's rules for absent keys (a positive operator fails, a negated one, ...IfExists and
 // ForAllValues hold).
 
-import { decide, readStatements, regionOf, timeKeys, wildcardMatch as languageWildcardMatch, type RequestContext, type Statement as LanguageStatement } from '../../policy/index.js';
+import { decide, readStatements, regionOf, timeKeys, type RequestContext, type Statement as LanguageStatement } from '../../policy/index.js';
 
 export interface Statement {
   Effect?: string;
@@ -50,9 +50,7 @@ export function statementsOf(document: PolicyDocument): Statement[] {
 }
 
 /** IAM wildcards: `*` any run of characters, `?` one character. */
-export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
-  return languageWildcardMatch(pattern, value, caseInsensitive);
-}
+export { wildcardMatch } from '../../policy/index.js';
 
 /** The keys every check knows about the request it judges, under the caller's own. */
 function knownKeys(resource: string | undefined, extra: RequestContext): RequestContext {

@@ -3,11 +3,11 @@
 // Deny beating Allow, and conditions evaluated against the keys the sandbox knows about the request
 // (below); any other key is absent, with AWS's rules for absent keys.
 
-import { decide, regionOf, timeKeys, wildcardMatch as languageWildcardMatch, type RequestContext } from '../../../policy/index.js';
+import { decide, regionOf, timeKeys, type RequestContext } from '../../../policy/index.js';
 import type { Statement } from './policy-document.js';
 
 /** IAM's wildcard match: `*` any run of characters, `?` exactly one. */
-export const wildcardMatch = (pattern: string, value: string, ignoreCase = false): boolean => languageWildcardMatch(pattern, value, ignoreCase);
+export { wildcardMatch } from '../../../policy/index.js';
 
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
 
