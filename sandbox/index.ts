@@ -6,6 +6,7 @@ import { createDispatcher } from './edge/dispatch.js';
 import { startEdgeServer } from './edge/server.js';
 import { serviceModules } from './services/registry.js';
 import { DEFAULT_HOST, DEFAULT_PORT, type SandboxOptions } from './settings.js';
+import { checkStores } from './store/startup-check.js';
 
 export { SANDBOX_CREDENTIALS, DEFAULT_REGION, DEFAULT_PORT, DEFAULT_DATA_DIR } from './settings.js';
 export type { SandboxOptions } from './settings.js';
@@ -21,6 +22,12 @@ export interface RunningSandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const sandbox = new Sandbox(options);
+  try {
+    await checkStores(sandbox);
+  } catch (err) {
+    await sandbox.close();
+    throw err;
+  }
   for (const module of serviceModules) await module.start?.(sandbox);
   const services = serviceModules.map((m) => m.service);
   sandbox.adminRoutes.set('/_sandbox/health', () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"running"}' }));

@@ -9,6 +9,7 @@ import { RequestLog } from './edge/request-log.js';
 import type { SandboxOptions } from './settings.js';
 import { DEFAULT_DATA_DIR } from './settings.js';
 import { StateStore } from './store/state-store.js';
+import { DamageRepair } from './store/damage.js';
 import type { BlobStore } from './store/blob-store.js';
 import { DiskBlobStore, MemoryBlobStore } from './store/blob-store.js';
 import type { SandboxApis } from './services/apis.js';
@@ -21,6 +22,8 @@ export class Sandbox {
   readonly clock: Clock;
   readonly log = new RequestLog();
   readonly dataDir: string | null;
+  /** With `repair`, where damaged parts of the data directory are moved and what was done (store/damage.ts). */
+  readonly repair: DamageRepair | undefined;
   readonly apis: Partial<SandboxApis> = {};
   /** Unsigned sandbox-only endpoints under /_sandbox/ (health, status, the IoT CA). */
   readonly adminRoutes = new Map<string, AdminRoute>();
@@ -32,7 +35,8 @@ export class Sandbox {
   constructor(readonly options: SandboxOptions) {
     this.clock = options.clock ?? systemClock;
     this.dataDir = options.inMemory ? null : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
-    this.state = this.dataDir ? StateStore.open(this.dataDir) : StateStore.inMemory();
+    this.repair = this.dataDir && options.repair ? new DamageRepair(this.dataDir) : undefined;
+    this.state = this.dataDir ? StateStore.open(this.dataDir, this.repair) : StateStore.inMemory();
     this.blobs = this.dataDir ? new DiskBlobStore(join(this.dataDir, 'files')) : new MemoryBlobStore();
   }
 

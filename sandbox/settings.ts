@@ -10,6 +10,8 @@ export interface SandboxOptions {
   /** Data directory. Default `.lab/sandbox`. Ignored with `inMemory`. */
   dataDir?: string;
   inMemory?: boolean;
+  /** Start on a damaged data directory: keep what can be read, move the damaged parts aside (store/damage.ts). */
+  repair?: boolean;
   /** Reject requests whose SigV4 signature is not made with the sandbox secret. */
   verifySignatures?: boolean;
   clock?: Clock;

@@ -1,10 +1,13 @@
 // The sandbox's persistent state: named tables of JSON values, kept in memory and made durable by an
 // append-only journal. Every set/delete is written to the journal (a write(2) before the call returns)
 // so an acknowledged change survives `kill -9` of the process; on open, the snapshot is loaded, the
-// journal replayed, and both compacted into a new snapshot.
+// journal replayed, and both compacted into a new snapshot. Only a journal line cut short by a crash is
+// passed over; any other damage stops the open with a StoreDamagedError and leaves both files as they are,
+// unless a DamageRepair is given (then every readable entry is kept and the damaged files moved aside).
 
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { DamageRepair, StoreDamagedError, describeLines, parseJson, scanLines } from './damage.js';
 
 type JournalEntry = { t: string; k: string; v?: unknown; d?: 1 };
 
@@ -23,11 +26,14 @@ export class StateStore {
     return new StateStore(null);
   }
 
-  /** Opens (or creates) the store under `dir`, recovering whatever was acknowledged before a crash. */
-  static open(dir: string): StateStore {
+  /**
+   * Opens (or creates) the store under `dir`, recovering whatever was acknowledged before a crash.
+   * Throws StoreDamagedError for damage a crash cannot leave, unless `repair` is given.
+   */
+  static open(dir: string, repair?: DamageRepair): StateStore {
     mkdirSync(dir, { recursive: true });
     const store = new StateStore(dir);
-    store.recover();
+    store.recover(repair);
     return store;
   }
 
@@ -70,24 +76,35 @@ export class StateStore {
     return join(this.dir!, 'state.journal');
   }
 
-  private recover(): void {
-    if (existsSync(this.snapshotPath)) {
-      const snapshot = JSON.parse(readFileSync(this.snapshotPath, 'utf8')) as Record<string, Record<string, unknown>>;
-      for (const [name, rows] of Object.entries(snapshot)) this.tables.set(name, new Map(Object.entries(rows)));
+  private recover(repair: DamageRepair | undefined): void {
+    // Both files are checked before anything is moved or rewritten, so a refused start changes nothing.
+    const snapshot = existsSync(this.snapshotPath) ? readSnapshot(this.snapshotPath) : undefined;
+    const journal = existsSync(this.journalPath) ? scanLines(readFileSync(this.journalPath, 'utf8'), (line) => journalEntry(line) !== undefined) : undefined;
+    if (!repair) {
+      if (snapshot?.damage) throw new StoreDamagedError(STATE_SERVICE, this.snapshotPath, snapshot.damage);
+      if (journal && journal.damaged.length > 0) {
+        const first = journal.damaged[0];
+        const line = readFileSync(this.journalPath, 'utf8').split('\n')[first - 1];
+        throw new StoreDamagedError(serviceOfLine(line), this.journalPath, `${describeLines(journal.damaged)} of ${journal.total} cannot be read (not a complete record)`);
+      }
     }
-    if (existsSync(this.journalPath)) {
-      const text = readFileSync(this.journalPath, 'utf8');
-      for (const line of text.split('\n')) {
-        if (!line) continue;
-        let entry: JournalEntry;
-        try {
-          entry = JSON.parse(line) as JournalEntry;
-        } catch {
-          // A line cut short by a crash was never acknowledged: stop at it.
-          break;
-        }
+    if (snapshot) {
+      for (const [name, rows] of Object.entries(snapshot.tables)) this.tables.set(name, new Map(Object.entries(rows)));
+      if (snapshot.damage && repair) {
+        const moved = repair.moveAside(this.snapshotPath);
+        const kept = Object.values(snapshot.tables).reduce((n, rows) => n + Object.keys(rows).length, 0);
+        repair.note(`${this.snapshotPath} ${snapshot.damage}: kept the ${kept} entries that could be read; the file is now ${moved}`);
+      }
+    }
+    if (journal) {
+      for (const line of journal.good) {
+        const entry = journalEntry(line)!;
         if (entry.d) this.rows(entry.t).delete(entry.k);
         else this.rows(entry.t).set(entry.k, entry.v);
+      }
+      if (journal.damaged.length > 0 && repair) {
+        const moved = repair.moveAside(this.journalPath);
+        repair.note(`${this.journalPath} ${describeLines(journal.damaged)} could not be read: kept the other ${journal.good.length} entries, before and after them; the file is now ${moved}`);
       }
     }
     this.compact();
@@ -105,6 +122,88 @@ export class StateStore {
     this.journalFd = openSync(this.journalPath, 'w');
     this.journalBytes = fstatSync(this.journalFd).size;
   }
+}
+
+const STATE_SERVICE = 'The sandbox state (IAM, S3, Lambda and the other services but Kinesis records and DynamoDB)';
+
+/** The services whose tables live in the state store, by their tables' prefix. */
+const SERVICE_NAMES: Record<string, string> = {
+  apigateway: 'API Gateway', athena: 'Athena', cloudwatch: 'CloudWatch', firehose: 'Firehose', glue: 'Glue', iam: 'IAM',
+  iot: 'IoT', kinesis: 'Kinesis', lambda: 'Lambda', logs: 'CloudWatch Logs', s3: 'S3', sts: 'STS',
+};
+
+/** The service a damaged journal line belonged to, when its start still shows its table's name. */
+function serviceOfLine(line: string | undefined): string {
+  const prefix = /^\{"t":"([a-z]+)[./]/.exec(line ?? '')?.[1];
+  return (prefix && SERVICE_NAMES[prefix]) ?? STATE_SERVICE;
+}
+
+function journalEntry(line: string): JournalEntry | undefined {
+  const entry = parseJson(line) as JournalEntry | undefined;
+  if (!entry || typeof entry !== 'object' || typeof entry.t !== 'string' || typeof entry.k !== 'string') return undefined;
+  return entry.d === 1 || 'v' in entry ? entry : undefined;
+}
+
+type Snapshot = Record<string, Record<string, unknown>>;
+
+const isSnapshot = (value: unknown): value is Snapshot =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((rows) => typeof rows === 'object' && rows !== null && !Array.isArray(rows));
+
+/** The snapshot's tables; for a damaged one, what its readable beginning holds, and what is wrong. */
+function readSnapshot(path: string): { tables: Snapshot; damage?: string } {
+  const text = readFileSync(path, 'utf8');
+  const whole = parseJson(text);
+  if (isSnapshot(whole)) return { tables: whole };
+  let why: string;
+  try {
+    JSON.parse(text);
+    why = 'is JSON but not a snapshot of tables';
+  } catch (err) {
+    why = `is cut short or not JSON (${(err as Error).message.split('\n')[0]})`;
+  }
+  return { tables: salvageSnapshot(text), damage: why };
+}
+
+/**
+ * The complete rows at the start of a damaged snapshot (`{"table":{"key":value,...},...}`): every place
+ * where a row or a table ends is a point the text can be closed at; the last such point whose closed text
+ * parses is found by bisection (closing points after the damage do not parse).
+ */
+function salvageSnapshot(text: string): Snapshot {
+  const closings: { at: number; close: string }[] = [];
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 1) closings.push({ at: i + 1, close: '}' }); // a table ended
+      if (depth === 0) closings.push({ at: i + 1, close: '' });
+    } else if (c === ',' && depth === 2) closings.push({ at: i, close: '}}' }); // a row ended
+  }
+  const attempt = (k: number): Snapshot | undefined => {
+    const value = parseJson(text.slice(0, closings[k].at) + closings[k].close);
+    return isSnapshot(value) ? value : undefined;
+  };
+  let lo = 0;
+  let hi = closings.length - 1;
+  let best: Snapshot = {};
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const value = attempt(mid);
+    if (value) {
+      best = value;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
 }
 
 /**

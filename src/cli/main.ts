@@ -177,6 +177,7 @@ const sandbox: DeclareCommand = (program, run) => {
     .option('--host <address>', 'interface to bind (default 127.0.0.1, loopback only)')
     .option('--data <dir>', 'where the sandbox keeps its state (default .lab/sandbox)')
     .option('--in-memory', 'keep nothing on disk')
+    .option('--repair', 'start on damaged data: keep what can be read, move the damaged parts into a dated folder beside them')
     .option('--detach', 'run in the background and return once it answers')
     .option('--verify-signatures', 'refuse requests not signed with the sandbox secret')
     .option('--enforce-limits', 'apply Kinesis per-shard write limits')

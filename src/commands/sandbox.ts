@@ -2,7 +2,7 @@
 // reports what it is doing (endpoint, services, calls seen, calls it lacks).
 
 import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentError, UsageError } from '../errors.js';
@@ -16,6 +16,8 @@ export interface SandboxStartOptions {
   host?: string;
   data?: string;
   inMemory?: boolean;
+  /** Start on a damaged data directory, keeping what can be read and moving the damaged parts aside. */
+  repair?: boolean;
   detach?: boolean;
   verifySignatures?: boolean;
   enforceLimits?: boolean;
@@ -78,6 +80,7 @@ function argsFor(options: SandboxStartOptions): string[] {
   if (options.port !== undefined) args.push('--port', options.port);
   if (options.host !== undefined) args.push('--host', options.host);
   if (options.inMemory) args.push('--in-memory');
+  if (options.repair) args.push('--repair');
   if (options.verifySignatures) args.push('--verify-signatures');
   if (options.enforceLimits) args.push('--enforce-limits');
   if (options.metricDelay !== undefined) args.push('--metric-delay', options.metricDelay);
@@ -123,6 +126,9 @@ function startFailure(err: unknown, options: SandboxStartOptions): Error {
     return new EnvironmentError(`Port ${options.port ?? 4566} is already in use.`, 'Stop whatever uses it, or start the sandbox on another port with `--port N` and set `lab config set endpoint http://127.0.0.1:N`.');
   }
   if (err instanceof Error && /must be a non-negative number/.test(err.message)) return new UsageError(err.message);
+  // A damaged data directory (sandbox/store/damage.ts): its one-line reason, then the choices.
+  const damaged = err as { code?: string; reason?: string; choices?: string };
+  if (damaged.code === 'SANDBOX_STORE_DAMAGED' && damaged.reason) return new EnvironmentError(damaged.reason, damaged.choices);
   return err instanceof Error ? err : new Error(String(err));
 }
 
@@ -131,6 +137,7 @@ export async function startDetached(home: string, args: string[], out: Output): 
   await mkdir(home, { recursive: true });
   const logFile = join(home, 'sandbox.log');
   const log = openSync(logFile, 'a');
+  const logStart = fstatSync(log).size;
   const child = spawn(process.execPath, [SANDBOX_MAIN, ...args], { detached: true, stdio: ['ignore', log, log] });
   closeSync(log);
   child.unref();
@@ -144,7 +151,11 @@ export async function startDetached(home: string, args: string[], out: Output): 
       return 0;
     }
     const code = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(r, 100))]);
-    if (code !== undefined) throw new EnvironmentError(`The sandbox exited during start-up (code ${code}).`, `See ${logFile} for why.`);
+    if (code !== undefined) {
+      // The process's own one-line reason (sandbox/main.ts), from what this start wrote to the log.
+      const reason = /^sandbox could not start: (.*)$/m.exec(readFileSync(logFile).subarray(logStart).toString('utf8'))?.[1];
+      throw new EnvironmentError(reason ? `The sandbox could not start: ${reason}` : `The sandbox exited during start-up (code ${code}).`, `See ${logFile} for more.`);
+    }
   }
   throw new EnvironmentError('The sandbox did not answer within 15 s of starting.', `See ${logFile} for why.`);
 }

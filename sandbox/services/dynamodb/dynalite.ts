@@ -45,6 +45,45 @@ interface Validation {
 
 type Action = (store: DynaliteStore, data: unknown, cb: Callback) => void;
 
+/** LevelDB as dynalite opens it (the `level` package dynalite depends on). */
+interface LevelDb {
+  open(options?: { createIfMissing?: boolean }): Promise<void>;
+  close(): Promise<void>;
+  iterator(options?: { fillCache?: boolean; keyEncoding?: string; valueEncoding?: string }): AsyncIterable<[unknown, unknown]>;
+}
+const { Level } = require('level') as { Level: { new (path: string, options?: object): LevelDb; repair(path: string): Promise<void> } };
+
+/**
+ * Reads every entry of the LevelDB store at `path` (dynalite's data) and returns LevelDB's reason when it
+ * cannot: damage in a table file shows only when that file is read, so opening alone would not find it.
+ * A store held open by another process is not damage: that error is thrown.
+ */
+export async function readWholeLevelDb(path: string): Promise<{ entries: number } | { damage: string }> {
+  const db = new Level(path, { keyEncoding: 'buffer', valueEncoding: 'buffer' });
+  let entries = 0;
+  try {
+    await db.open({ createIfMissing: false });
+    for await (const _ of db.iterator({ fillCache: false })) entries++;
+    return { entries };
+  } catch (err) {
+    const reason = levelReason(err);
+    if (/\bLOCK\b|lock/.test(reason) && !/Corruption/.test(reason)) throw err;
+    return { damage: reason };
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+/** LevelDB's own repair (RepairDB): keeps every entry it can read; files it cannot read go to `lost/`. */
+export const repairLevelDb = (path: string): Promise<void> => Level.repair(path);
+
+/** LevelDB's message, which `level` wraps (LEVEL_DATABASE_NOT_OPEN, LEVEL_ITERATOR_...) in errors of its own. */
+function levelReason(err: unknown): string {
+  let e = err as (Error & { cause?: unknown }) | undefined;
+  while (e?.cause instanceof Error) e = e.cause as Error & { cause?: unknown };
+  return (e?.message ?? String(err)).split('\n')[0];
+}
+
 const dynaliteDb = require('dynalite/db') as { create(options: object): DynaliteStore };
 const validations = require('dynalite/validations') as {
   checkTypes(data: unknown, types: object): unknown;

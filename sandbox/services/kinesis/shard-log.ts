@@ -2,10 +2,12 @@
 // log file (`<dataDir>/kinesis/<account>/<region>/<stream>-<createdAt>/<shardId>.log`, one JSON line per
 // record) with a synchronous write before PutRecord(s) answers, so an acknowledged record survives kill -9.
 // A write costs only its own records; a log is read back once, the first time its shard is touched.
+// `checkShardLogs` reads every log at start, so a damaged one stops the start instead of failing reads.
 
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareSequences } from './sequence-numbers.js';
+import { StoreDamagedError, describeLines, parseJson, scanLines, type DamageRepair } from '../../store/damage.js';
 
 export interface StoredRecord {
   sequenceNumber: string;
@@ -118,10 +120,46 @@ export class ShardLog {
     if (complete < bytes.length) truncateSync(file, complete);
     for (const line of bytes.subarray(0, complete).toString('utf8').split('\n')) {
       if (!line) continue;
-      const row = JSON.parse(line) as [string, number, string, string, string];
-      const counter = BigInt(row[4]);
-      this.records.push({ sequenceNumber: row[0], arrival: row[1], partitionKey: row[2], data: Buffer.from(row[3], 'base64'), counter });
-      this.lastCounter = counter;
+      const record = parseRecord(line);
+      // Checked at start (checkShardLogs); a line damaged since then is a fault of the disk, not of a crash.
+      if (!record) throw new StoreDamagedError('Kinesis', file, 'has a line that cannot be read (not a complete record)');
+      this.records.push(record);
+      this.lastCounter = record.counter;
     }
   }
+}
+
+/** A log line (`[sequenceNumber, arrival, partitionKey, base64 data, counter]`) as a record, or undefined if damaged. */
+function parseRecord(line: string): StoredRecord | undefined {
+  const row = parseJson(line);
+  if (!Array.isArray(row) || row.length !== 5) return undefined;
+  const [sequenceNumber, arrival, partitionKey, data, counter] = row as unknown[];
+  if (typeof sequenceNumber !== 'string' || !/^\d+$/.test(sequenceNumber) || typeof arrival !== 'number' || typeof partitionKey !== 'string') return undefined;
+  if (typeof data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(data) || typeof counter !== 'string' || !/^\d+$/.test(counter)) return undefined;
+  return { sequenceNumber, arrival, partitionKey, data: Buffer.from(data, 'base64'), counter: BigInt(counter) };
+}
+
+/**
+ * Reads every shard log under `<dataDir>/kinesis` before the stream serves a read. A damaged line (not a
+ * last line cut short by a crash) stops the start, naming the file; with `repair`, the log keeps every
+ * readable record, before and after the damage, and the damaged file is moved aside.
+ */
+export function checkShardLogs(dataDir: string, repair?: DamageRepair): void {
+  for (const file of logFiles(join(dataDir, 'kinesis'))) {
+    const scan = scanLines(readFileSync(file, 'utf8'), (line) => parseRecord(line) !== undefined);
+    if (scan.damaged.length === 0) continue;
+    if (!repair) throw new StoreDamagedError('Kinesis', file, `${describeLines(scan.damaged)} of ${scan.total} cannot be read (not a complete record)`);
+    const kept = `${file}.repaired`;
+    writeFileSync(kept, scan.good.map((line) => `${line}\n`).join(''));
+    const moved = repair.moveAside(file);
+    renameSync(kept, file);
+    repair.note(`${file} ${describeLines(scan.damaged)} could not be read: kept the other ${scan.good.length} records, before and after them; the damaged file is now ${moved}`);
+  }
+}
+
+function logFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.log'))
+    .map((name) => join(dir, name));
 }

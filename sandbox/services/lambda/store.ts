@@ -4,6 +4,7 @@
 import type { Sandbox } from '../../sandbox.js';
 import type { Principal } from '../../edge/context.js';
 import { scoped, type ScopedTable } from '../../store/scoped-table.js';
+import type { BlobReference } from '../../store/blob-references.js';
 
 export interface PolicyStatement {
   Sid: string;
@@ -44,6 +45,14 @@ export const functionsTable = (sandbox: Sandbox) => sandbox.state.table<Function
 
 export function functions(sandbox: Sandbox, owner: Pick<Principal, 'accountId' | 'region'>): ScopedTable<FunctionRecord> {
   return scoped(functionsTable(sandbox), owner, 'region');
+}
+
+/** Every function's code zip, which the blob store should hold (checked at start). */
+export function* codeBlobReferences(sandbox: Sandbox): Generator<BlobReference> {
+  const table = functionsTable(sandbox);
+  for (const [key, fn] of [...table.entries()]) {
+    yield { what: `function ${fn.FunctionArn} (its code)`, location: fn.codeLocation, drop: () => table.delete(key) };
+  }
 }
 
 /** The key a function's warm workers are kept under. */

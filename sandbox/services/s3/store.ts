@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Sandbox } from '../../sandbox.js';
 import type { BlobWriter } from '../../store/blob-store.js';
+import type { BlobReference } from '../../store/blob-references.js';
 import type { Table } from '../../store/state-store.js';
 import type { ObjectChecksum, ChecksumAlgorithm, ChecksumType } from './checksums.js';
 import { accessDenied, noSuchBucket, noSuchUpload } from './errors.js';
@@ -217,6 +218,19 @@ export class S3Store {
       this.sandbox.blobs.remove(part.location);
     }
     this.uploads.delete(uploadId);
+  }
+}
+
+/** Every object and uploaded part whose bytes the blob store should hold (checked at start). */
+export function* objectBlobReferences(sandbox: Sandbox): Generator<BlobReference> {
+  const store = s3Store(sandbox);
+  for (const bucket of [...store.buckets.entries()].map(([name]) => name)) {
+    for (const [key, object] of [...store.objects(bucket).entries()]) {
+      yield { what: `object ${bucket}/${key}`, location: object.location, drop: () => store.objects(bucket).delete(key) };
+    }
+  }
+  for (const [id, part] of [...store.parts.entries()]) {
+    yield { what: `part ${part.partNumber} of multipart upload ${id.slice(0, id.lastIndexOf('/'))}`, location: part.location, drop: () => store.parts.delete(id) };
   }
 }
 
