@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto';
 import { defineOperation } from '../../definition.js';
 import { asArray } from '../../../protocols/xml.js';
-import { checksumHeader, checksumMember, compositeChecksum, computeChecksum, type ObjectChecksum } from '../checksums.js';
+import { checksumHasher, checksumHeader, checksumMember, compositeChecksum, type ChecksumHasher, type ObjectChecksum } from '../checksums.js';
 import { badChecksum, entityTooSmall, invalidPart, invalidPartOrder, invalidRequest, malformedXml } from '../errors.js';
 import { callerBucket, xmlBody } from '../request.js';
-import { s3Store, type Part, type Upload } from '../store.js';
+import { s3Store, type Part, type S3Store, type Upload } from '../store.js';
+import type { BlobWriter } from '../../../store/blob-store.js';
 
 export const MIN_PART_BYTES = 5 * 1024 * 1024;
 
@@ -36,15 +37,25 @@ function chosenParts(upload: Upload, listed: ListedPart[], stored: Map<number, P
   });
 }
 
-async function objectChecksum(upload: Upload, parts: Part[], data: Buffer, claimed: string | undefined): Promise<ObjectChecksum | undefined> {
+async function objectChecksum(upload: Upload, parts: Part[], fullObject: ChecksumHasher | undefined, claimed: string | undefined): Promise<ObjectChecksum | undefined> {
   const algorithm = upload.checksumAlgorithm;
   if (!algorithm) return undefined;
-  if (upload.checksumType === 'FULL_OBJECT') {
-    const value = await computeChecksum(algorithm, data);
+  if (fullObject) {
+    const value = await fullObject.digest();
     if (claimed !== undefined && claimed !== value) throw badChecksum(algorithm);
     return { algorithm, value, type: 'FULL_OBJECT' };
   }
   return { algorithm, value: await compositeChecksum(algorithm, parts.map((p) => p.checksum ?? '')), type: 'COMPOSITE' };
+}
+
+/** Copies the parts' bytes, in order, into `blob` a piece at a time (an object of 10,000 parts is never whole in memory). */
+async function joinParts(store: S3Store, parts: Part[], blob: BlobWriter, hasher: ChecksumHasher | undefined): Promise<void> {
+  for (const part of parts) {
+    for await (const piece of store.readStream(part)) {
+      hasher?.update(piece as Buffer);
+      await blob.write(piece as Buffer);
+    }
+  }
 }
 
 export const completeMultipartUpload = defineOperation<{ Bucket: string; Key: string; UploadId: string }>({
@@ -67,13 +78,21 @@ export const completeMultipartUpload = defineOperation<{ Bucket: string; Key: st
     parts.forEach((part, i) => {
       if (i < parts.length - 1 && part.size < MIN_PART_BYTES) throw entityTooSmall(part.size, MIN_PART_BYTES);
     });
-    const data = Buffer.concat(parts.map((p) => store.read(p)));
     const md5s = Buffer.concat(parts.map((p) => Buffer.from(unquote(p.etag), 'hex')));
     const etag = `"${createHash('md5').update(md5s).digest('hex')}-${parts.length}"`;
     const claimed = upload.checksumAlgorithm ? ctx.http.headers[checksumHeader(upload.checksumAlgorithm)] : undefined;
-    const checksum = await objectChecksum(upload, parts, data, claimed);
+    const fullObject = upload.checksumAlgorithm && upload.checksumType === 'FULL_OBJECT' ? checksumHasher(upload.checksumAlgorithm) : undefined;
+    const blob = ctx.sandbox.blobs.receive();
+    let checksum: ObjectChecksum | undefined;
+    try {
+      await joinParts(store, parts, blob, fullObject);
+      checksum = await objectChecksum(upload, parts, fullObject, claimed);
+    } catch (err) {
+      await blob.discard();
+      throw err;
+    }
     const { uploadId: _u, bucket: _b, key: _k, accountId: _a, initiated: _i, checksumAlgorithm: _c, checksumType: _t, ...headers } = upload;
-    store.putObject(Bucket, Key, data, { ...headers, etag, lastModified: ctx.clock.now(), checksum });
+    await store.putReceived(Bucket, Key, blob, { ...headers, etag, lastModified: ctx.clock.now(), checksum });
     store.removeUpload(UploadId);
     return {
       ServerSideEncryption: 'AES256',

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { defineOperation } from '../../definition.js';
-import { computeChecksum, parseAlgorithm, checksumMember, type ObjectChecksum } from '../checksums.js';
+import { checksumHasher, parseAlgorithm, checksumMember, type ChecksumAlgorithm, type ObjectChecksum } from '../checksums.js';
 import { copyToItself, invalidArgument, noSuchKey } from '../errors.js';
 import { checkKey } from '../object-key.js';
 import { headersFromRequest } from '../object-headers.js';
@@ -25,12 +25,13 @@ function copySource(raw: string): { bucket: string; key: string } {
   return { bucket: decodeURIComponent(trimmed.slice(0, slash)), key };
 }
 
-/** The copy keeps a whole-object checksum; a composite one (or a requested algorithm) is computed afresh. */
-async function copiedChecksum(source: StoredObject, data: Buffer, requested: string | undefined): Promise<ObjectChecksum | undefined> {
+/** The checksum algorithm the copy is computed in, when the source's own whole-object checksum cannot be kept. */
+function recomputedAlgorithm(source: StoredObject, requested: string | undefined): ChecksumAlgorithm | undefined {
   const algorithm = parseAlgorithm(requested) ?? source.checksum?.algorithm;
   if (!algorithm) return undefined;
-  if (source.checksum?.algorithm === algorithm && source.checksum.type === 'FULL_OBJECT') return source.checksum;
-  return { algorithm, value: await computeChecksum(algorithm, data), type: 'FULL_OBJECT' };
+  // A whole-object checksum in the same algorithm is kept; a composite one (or another algorithm) is computed afresh.
+  if (source.checksum?.algorithm === algorithm && source.checksum.type === 'FULL_OBJECT') return undefined;
+  return algorithm;
 }
 
 export const copyObject = defineOperation<{ Bucket: string; Key: string }>({
@@ -48,10 +49,25 @@ export const copyObject = defineOperation<{ Bucket: string; Key: string }>({
     const directive = (h['x-amz-metadata-directive'] ?? 'COPY').toUpperCase();
     if (directive !== 'COPY' && directive !== 'REPLACE') throw invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive);
     if (source.bucket === Bucket && source.key === Key && directive === 'COPY' && !h['x-amz-checksum-algorithm'] && !h['x-amz-storage-class']) throw copyToItself();
-    const data = store.read(original);
     const headers = directive === 'REPLACE' ? headersFromRequest(ctx.http) : { ...original, metadata: { ...original.metadata } };
-    const checksum = await copiedChecksum(original, data, h['x-amz-checksum-algorithm']);
-    const copy = store.putObject(Bucket, Key, data, {
+    // The bytes are copied a piece at a time (a copy may be 5 GB), hashed on the way.
+    const algorithm = recomputedAlgorithm(original, h['x-amz-checksum-algorithm']);
+    const hasher = algorithm && checksumHasher(algorithm);
+    const md5 = createHash('md5');
+    const blob = ctx.sandbox.blobs.receive();
+    let checksum: ObjectChecksum | undefined;
+    try {
+      for await (const piece of store.readStream(original)) {
+        md5.update(piece as Buffer);
+        if (hasher) hasher.update(piece as Buffer);
+        await blob.write(piece as Buffer);
+      }
+      checksum = algorithm && hasher ? { algorithm, value: await hasher.digest(), type: 'FULL_OBJECT' } : original.checksum?.type === 'FULL_OBJECT' ? original.checksum : undefined;
+    } catch (err) {
+      await blob.discard();
+      throw err;
+    }
+    const copy = await store.putReceived(Bucket, Key, blob, {
       contentType: headers.contentType,
       contentEncoding: headers.contentEncoding,
       contentLanguage: headers.contentLanguage,
@@ -59,7 +75,7 @@ export const copyObject = defineOperation<{ Bucket: string; Key: string }>({
       cacheControl: headers.cacheControl,
       expires: headers.expires,
       metadata: headers.metadata,
-      etag: `"${createHash('md5').update(data).digest('hex')}"`,
+      etag: `"${md5.digest('hex')}"`,
       lastModified: ctx.clock.now(),
       checksum,
     });
