@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { CreateStreamCommand, KinesisClient, ListStreamsCommand, PutRecordCommand } from '@aws-sdk/client-kinesis';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 
 const MB = 1000 * 1000;
@@ -71,6 +71,14 @@ export default async function run(): Promise<void> {
     const size = 530 * MB;
     await Promise.all([0, 1, 2, 3].map((i) => s3.send(new PutObjectCommand({ Bucket: 'bench-limits', Key: `big/${i}.bin`, Body: generatedBody(size, i), ContentLength: size }))));
     console.log(`S3: 4 concurrent 530 MB PutObject   ${((Date.now() - started) / 1000).toFixed(1)} s, sandbox peak RSS ${growth(pid, before)}`);
+    const getStarted = Date.now();
+    await Promise.all(
+      [0, 1].map(async (i) => {
+        const got = await s3.send(new GetObjectCommand({ Bucket: 'bench-limits', Key: `big/${i}.bin` }));
+        for await (const _ of got.Body as Readable);
+      }),
+    );
+    console.log(`S3: 2 concurrent 530 MB GetObject   ${((Date.now() - getStarted) / 1000).toFixed(1)} s, sandbox peak RSS ${growth(pid, before)} (puts and gets)`);
   });
 
   await withProcess(async (endpoint, pid) => {

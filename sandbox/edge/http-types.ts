@@ -17,7 +17,8 @@ export interface EdgeRequest {
 export interface EdgeResponse {
   status: number;
   headers: Record<string, string>;
-  body: Buffer | string;
+  /** A stream for large bodies read from disk (S3 GetObject), with its content-length header set. */
+  body: Buffer | string | AsyncIterable<Buffer>;
 }
 
 export function header(req: EdgeRequest, name: string): string | undefined {

@@ -4,7 +4,8 @@
 import { createServer as createHttp1Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
-import { Duplex } from 'node:stream';
+import { Duplex, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { constants as http2Constants } from 'node:http2';
 import { bodyPolicy, type BodyPolicy } from './body-limits.js';
 import type { Dispatcher } from './dispatch.js';
@@ -227,10 +228,16 @@ export function startEdgeServer(dispatch: Dispatcher, { port, host, connectionTi
     if (res.headersSent || (res as ServerResponse).destroyed) return;
     const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
     const headers: Record<string, string | number> = { ...response.headers };
-    if (!('content-length' in headers)) headers['content-length'] = body.length;
+    if (Buffer.isBuffer(body)) {
+      if (!('content-length' in headers)) headers['content-length'] = body.length;
+      res.writeHead(response.status, headers);
+      if (req.method === 'HEAD') res.end();
+      else res.end(body);
+      return;
+    }
+    // A body read from disk as it is sent (its content-length is the handler's to set).
     res.writeHead(response.status, headers);
-    if (req.method === 'HEAD') res.end();
-    else res.end(body);
+    pipeline(Readable.from(body), res as NodeJS.WritableStream).catch(() => (res as ServerResponse).destroy());
   };
 
   const watchdog = new ConnectionWatchdog(connectionTimeoutMs);

@@ -100,6 +100,6 @@ export class RawResponse implements EdgeResponse {
   constructor(
     public status: number,
     public headers: Record<string, string>,
-    public body: Buffer | string,
+    public body: EdgeResponse['body'],
   ) {}
 }

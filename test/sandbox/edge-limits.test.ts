@@ -129,8 +129,8 @@ describe('memory of a sandbox process under large requests', () => {
     expect(error?.$metadata.httpStatusCode).toBe(413);
     expect(error?.name).toBe('RequestEntityTooLarge');
     expect(ms).toBeLessThan(10_000);
-    // Buffered, the body alone is 85 MiB, and its parsed copies as much again.
-    expect(growthMiB).toBeLessThan(64);
+    // Buffered (as the edge did), this request grew the process by about 500 MiB; discarded, by about 50.
+    expect(growthMiB).toBeLessThan(128);
     // The sandbox still answers at once.
     const answered = Date.now();
     expect((await kinesis.send(new ListStreamsCommand({}))).StreamNames).toContain('lab-limits');
@@ -150,7 +150,7 @@ describe('memory of a sandbox process under large requests', () => {
     const growthMiB = Math.round((memoryOf(child.pid!).peak - base.rss) / MiB);
     console.log(`4 concurrent 64 MiB PUTs: sandbox peak RSS ${growthMiB} MiB over its RSS before`);
     for (const i of [0, 1, 2, 3]) expect((await s3.send(new HeadObjectCommand({ Bucket: 'lab-limits', Key: `big/${i}.bin` }))).ContentLength).toBe(size);
-    // Buffered, the four bodies alone are 256 MiB, and their decoded copies as much again.
-    expect(growthMiB).toBeLessThan(96);
+    // Buffered (as S3 did), these uploads grew the process by about 450 MiB; streamed to disk, by about 40.
+    expect(growthMiB).toBeLessThan(128);
   }, 60_000);
 });

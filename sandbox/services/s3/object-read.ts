@@ -42,12 +42,12 @@ export function readObject(ctx: RequestContext, bucket: string, key: string, { b
     const value = ctx.http.query.get(`response-${name}`);
     if (value !== null) headers[name] = value;
   }
-  const data = body ? store.read(object) : undefined;
+  // The bytes are streamed from the blob store as they are sent: a large object is never whole in memory.
   if (range) {
     headers['content-range'] = `bytes ${range.start}-${range.end}/${object.size}`;
     headers['content-length'] = String(range.end - range.start + 1);
-    return new RawResponse(206, headers, data ? data.subarray(range.start, range.end + 1) : '');
+    return new RawResponse(206, headers, body ? store.readStream(object, range) : '');
   }
   headers['content-length'] = String(object.size);
-  return new RawResponse(200, headers, data ?? '');
+  return new RawResponse(200, headers, body && object.size > 0 ? store.readStream(object) : '');
 }
