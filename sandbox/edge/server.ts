@@ -288,7 +288,10 @@ export function startEdgeServer(dispatch: Dispatcher, { port, host, connectionTi
       stream.once('close', done);
     });
     session.setTimeout(connectionTimeoutMs, () => {
-      if (serving === 0) session.destroy();
+      if (serving > 0) return;
+      // GOAWAY first, so a client about to reuse the session opens a new one; streams stalled mid-body go with it.
+      session.close();
+      setTimeout(() => session.destroy(), 1000).unref();
     });
     session.once('localSettings', () => session.setLocalWindowSize(H2_WINDOW));
   });

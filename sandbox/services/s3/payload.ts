@@ -80,6 +80,9 @@ export async function receivePayload(http: EdgeRequest, blobs: BlobStore, { also
   const sha256 = claimedSha256 ? createHash('sha256') : undefined;
   const md5 = createHash('md5');
   const hashers = new Map<ChecksumAlgorithm, ChecksumHasher>([...expectedAlgorithms(headers, alsoCompute)].map((a) => [a, checksumHasher(a)]));
+  // A declared size over the limit is refused before a byte is stored.
+  const declared = Number(chunked ? headers['x-amz-decoded-content-length'] : headers['content-length']);
+  if (declared > MAX_PUT_BYTES) throw entityTooLarge(declared, MAX_PUT_BYTES);
   const blob = blobs.receive();
   try {
     let size = 0;
