@@ -1,6 +1,6 @@
 // The start-up check of a data directory, store by store, before any service starts: a damaged store
 // stops the start (StoreDamagedError) or, with --repair, is repaired and the repair told. The state store
-// checks itself as it opens (StateStore.open); this covers what the state points at and the other stores.
+// checks itself as it opens (StateStore.open) and rewrites its files only once everything passed.
 
 import type { Sandbox } from '../sandbox.js';
 import { checkBlobReferences } from './blob-references.js';
@@ -16,4 +16,5 @@ export async function checkStores(sandbox: Sandbox): Promise<void> {
   checkBlobReferences(sandbox.blobs, 'Lambda', codeBlobReferences(sandbox), repair);
   checkShardLogs(dataDir, repair);
   await checkDynamoStores(dataDir, repair);
+  sandbox.state.startJournal();
 }

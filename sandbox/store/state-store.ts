@@ -1,7 +1,8 @@
 // The sandbox's persistent state: named tables of JSON values, kept in memory and made durable by an
 // append-only journal. Every set/delete is written to the journal (a write(2) before the call returns)
 // so an acknowledged change survives `kill -9` of the process; on open, the snapshot is loaded, the
-// journal replayed, and both compacted into a new snapshot. Only a journal line cut short by a crash is
+// journal replayed, and both compacted into a new snapshot once the start-up check of the whole data
+// directory has passed (`startJournal`), so a refused start rewrites nothing. Only a journal line cut short by a crash is
 // passed over; any other damage stops the open with a StoreDamagedError and leaves both files as they are,
 // unless a DamageRepair is given (then every readable entry is kept and the damaged files moved aside).
 
@@ -18,6 +19,8 @@ export class StateStore {
   private readonly tables = new Map<string, Map<string, unknown>>();
   private journalFd: number | null = null;
   private journalBytes = 0;
+  /** Loaded (files as found), journaling (snapshot rewritten, journal open) or closed. */
+  private phase: 'loaded' | 'journaling' | 'closed' = 'loaded';
 
   private constructor(private readonly dir: string | null) {}
 
@@ -54,7 +57,18 @@ export class StateStore {
     return rows;
   }
 
+  /**
+   * Compacts what was loaded into a new snapshot and opens an empty journal: called once the data
+   * directory passed its start-up check (and by the first write, whichever comes first).
+   */
+  startJournal(): void {
+    if (this.dir === null || this.phase !== 'loaded') return;
+    this.phase = 'journaling';
+    this.compact();
+  }
+
   /** @internal */ record(entry: JournalEntry): void {
+    this.startJournal();
     if (this.journalFd === null) return;
     const line = Buffer.from(JSON.stringify(entry) + '\n');
     writeSync(this.journalFd, line);
@@ -63,6 +77,7 @@ export class StateStore {
   }
 
   close(): void {
+    this.phase = 'closed';
     if (this.journalFd !== null) {
       closeSync(this.journalFd);
       this.journalFd = null;
@@ -107,7 +122,8 @@ export class StateStore {
         repair.note(`${this.journalPath} ${describeLines(journal.damaged)} could not be read: kept the other ${journal.good.length} entries, before and after them; the file is now ${moved}`);
       }
     }
-    this.compact();
+    // A repair moved files aside: write what was kept at once.
+    if (snapshot?.damage || journal?.damaged.length) this.startJournal();
   }
 
   /** Writes all tables to a new snapshot (atomically, by rename) and starts an empty journal. */
@@ -124,7 +140,7 @@ export class StateStore {
   }
 }
 
-const STATE_SERVICE = 'The sandbox state (IAM, S3, Lambda and the other services but Kinesis records and DynamoDB)';
+const STATE_SERVICE = 'Sandbox state';
 
 /** The services whose tables live in the state store, by their tables' prefix. */
 const SERVICE_NAMES: Record<string, string> = {
@@ -134,7 +150,7 @@ const SERVICE_NAMES: Record<string, string> = {
 
 /** The service a damaged journal line belonged to, when its start still shows its table's name. */
 function serviceOfLine(line: string | undefined): string {
-  const prefix = /^\{"t":"([a-z]+)[./]/.exec(line ?? '')?.[1];
+  const prefix = /^\{"t":"([a-z0-9]+)[./]/.exec(line ?? '')?.[1];
   return (prefix && SERVICE_NAMES[prefix]) ?? STATE_SERVICE;
 }
 

@@ -2,7 +2,7 @@
 // `<dataDir>/dynamodb/<account>/<region>` (LevelDB) or in memory, closed with the sandbox. Every store
 // on disk is read whole at start (checkDynamoStores), so damage stops the start rather than every call.
 
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sandbox } from '../../sandbox.js';
 import type { Principal } from '../../edge/context.js';
@@ -63,20 +63,53 @@ async function finishTransitions(store: DynaliteStore): Promise<void> {
 
 /**
  * Reads every DynamoDB store under `<dataDir>/dynamodb`. A store LevelDB cannot read stops the start,
- * naming its damaged file where one can be told (a table file without its footer) or else its folder;
- * with `repair`, the store is copied aside as it was and LevelDB's own repair keeps what it can read.
+ * naming the table file LevelDB cannot read (or else the store's folder); with `repair`, the store is
+ * copied aside as it was and LevelDB's own repair keeps every entry it can read.
  */
 export async function checkDynamoStores(dataDir: string, repair?: DamageRepair): Promise<void> {
   for (const path of levelDbFolders(join(dataDir, 'dynamodb'))) {
-    const read = await readWholeLevelDb(path);
-    if (!('damage' in read)) continue;
-    const where = unfinishedTableFile(path) ?? path;
-    if (!repair) throw new StoreDamagedError('DynamoDB', where, `cannot be read (LevelDB: ${read.damage})`);
+    const damage = await inspectUntouched(path, join(dataDir, '.dynamodb-check'));
+    if (!damage) continue;
+    const where = damage.files[0] ?? path;
+    const others = damage.files.length > 1 ? `; ${damage.files.length - 1} more of its table files cannot be read either` : '';
+    if (!repair) throw new StoreDamagedError('DynamoDB', where, `cannot be read (LevelDB: ${damage.reason})${others}`);
     const copy = repair.copyAside(path);
     await repairLevelDb(path);
     const after = await readWholeLevelDb(path);
-    if ('damage' in after) throw new StoreDamagedError('DynamoDB', path, `is damaged beyond LevelDB's repair (LevelDB: ${after.damage}); it was copied to ${copy}`);
-    repair.note(`${where} could not be read (LevelDB: ${read.damage}): LevelDB's repair kept the ${after.entries} entries it could read (files it could not are in ${join(path, 'lost')}); the store as it was is in ${copy}`);
+    if ('damage' in after) throw new StoreDamagedError('DynamoDB', path, `is damaged beyond LevelDB's repair (LevelDB: ${after.damage}); the store as it was is in ${copy}`);
+    repair.note(`${where} could not be read (LevelDB: ${damage.reason})${others}: LevelDB's repair kept the ${after.entries} entries it could read and moved what it could not into ${join(path, 'lost')}; the store as it was is in ${copy}`);
+  }
+}
+
+/**
+ * Reads a store through a scratch folder of hard links to its files: opening LevelDB rewrites its log
+ * into a new table file, and a start refused for damage must leave the store as it found it. LevelDB
+ * only adds, renames and deletes files (never rewrites one), so the links keep the originals unchanged.
+ * On damage, LevelDB's repair runs on the scratch copy too: its log tells which table files it cannot read.
+ */
+async function inspectUntouched(path: string, scratch: string): Promise<{ reason: string; files: string[] } | undefined> {
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  try {
+    for (const name of readdirSync(path)) {
+      if (name === 'LOCK' || name === 'lost') continue;
+      try {
+        linkSync(join(path, name), join(scratch, name));
+      } catch {
+        copyFileSync(join(path, name), join(scratch, name)); // a file system without hard links
+      }
+    }
+    const read = await readWholeLevelDb(scratch);
+    if (!('damage' in read)) return undefined;
+    await repairLevelDb(scratch).catch(() => undefined);
+    const log = existsSync(join(scratch, 'LOG')) ? readFileSync(join(scratch, 'LOG'), 'utf8') : '';
+    const files = [...log.matchAll(/Table #(\d+): \d+ entries (?!OK)/g)]
+      .map((m) => readdirSync(path).find((name) => /\.(ldb|sst)$/.test(name) && Number(name.split('.')[0]) === Number(m[1])))
+      .filter((name): name is string => name !== undefined)
+      .map((name) => join(path, name));
+    return { reason: read.damage.split(scratch).join(path), files: [...new Set(files)] };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
@@ -92,24 +125,6 @@ function levelDbFolders(root: string): string[] {
     }
   }
   return folders;
-}
-
-/** LevelDB table files end with a fixed magic number; one without it was cut short or overwritten. */
-const TABLE_MAGIC = Buffer.from('57fb808b247547db', 'hex');
-
-function unfinishedTableFile(folder: string): string | undefined {
-  for (const name of readdirSync(folder).filter((n) => n.endsWith('.ldb') || n.endsWith('.sst')).sort()) {
-    const file = join(folder, name);
-    const fd = openSync(file, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      const tail = Buffer.alloc(TABLE_MAGIC.length);
-      if (size < 48 || readSync(fd, tail, 0, tail.length, size - tail.length) !== tail.length || !tail.equals(TABLE_MAGIC)) return file;
-    } finally {
-      closeSync(fd);
-    }
-  }
-  return undefined;
 }
 
 const registry = new WeakMap<Sandbox, DynamoStores>();
