@@ -1,5 +1,8 @@
 // The edge's view of one HTTP exchange, the same for HTTP/1.1 and HTTP/2.
 
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+
 export interface EdgeRequest {
   method: string;
   /** The raw path, still percent-encoded (S3 keys need the exact bytes). */
@@ -12,6 +15,8 @@ export interface EdgeRequest {
   bodyStream?: AsyncIterable<Buffer>;
   httpVersion: string;
   remoteAddress: string;
+  /** An HTTP/1.1 upgrade (WebSocket): the handler that takes the socket over answers with status 101 and writes nothing more. */
+  upgrade?: { request: IncomingMessage; socket: Duplex; head: Buffer };
 }
 
 export interface EdgeResponse {

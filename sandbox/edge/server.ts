@@ -1,7 +1,7 @@
 // The edge's single port: HTTP/1.1 and cleartext HTTP/2 (prior knowledge, told apart by the
 // connection preface) on one TCP listener, every request normalised into an EdgeRequest.
 
-import { createServer as createHttp1Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttp1Server, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { Duplex, Readable } from 'node:stream';
@@ -157,6 +157,7 @@ type ConnectionPhase =
   | 'headers' // bytes of a request arrived, its headers are not complete
   | 'body' // the request is being read: the client owes the rest of its body
   | 'serving' // the body is in, the sandbox works on the answer: no timeout
+  | 'upgraded' // an HTTP/1.1 upgrade (WebSocket) whose own protocol keeps it alive: no timeout
   | 'h2'; // handed to HTTP/2, which times sessions out itself
 
 interface WatchedConnection {
@@ -264,6 +265,19 @@ export function startEdgeServer(dispatch: Dispatcher, { port, host, connectionTi
   };
 
   const http1 = createHttp1Server({ keepAliveTimeout: 65_000, requestTimeout: 0 }, onRequest);
+  // Upgrades (MQTT over WebSocket) go through the dispatcher like any request; the handler that takes the
+  // socket over answers 101, anything else is written back as a plain HTTP answer.
+  http1.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    watchdog.set(socket, 'upgraded');
+    dispatch({ ...normalise(req, NO_BODY), upgrade: { request: req, socket, head } })
+      .then(({ status, headers, body }) => {
+        if (status === 101) return;
+        const bytes = Buffer.isBuffer(body) || typeof body === 'string' ? Buffer.from(body) : NO_BODY;
+        const lines = Object.entries({ ...headers, 'content-length': String(bytes.length), connection: 'close' }).map(([k, v]) => `${k}: ${v}\r\n`);
+        socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('')}\r\n`), bytes]));
+      })
+      .catch(() => socket.destroy());
+  });
   http1.on('clientError', (_err, socket: Socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
