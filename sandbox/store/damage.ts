@@ -64,6 +64,11 @@ export class DamageRepair {
     this.steps.push(line);
     this.tell(line);
   }
+
+  /** Called once every store was checked: a repair that found nothing says so. */
+  finish(): void {
+    if (this.steps.length === 0) this.tell(`nothing in ${this.dataDir} was damaged`);
+  }
 }
 
 /** "line 7" or "lines 7, 9 and 12" (at most a few numbers, then how many more). */
@@ -75,27 +80,37 @@ export function describeLines(lines: number[]): string {
 }
 
 /**
- * Splits a line-per-record file into its lines and finds the damaged ones. A last line without its
+ * Splits a line-per-record file into its records and finds the damaged lines. A last line without its
  * newline was being written when the process died, so it was never acknowledged: it is `cutShort`, not
- * damage. `valid` tells whether a complete line is a readable record.
+ * damage. `parse` turns a complete line into its record, or undefined when the line is not one.
  */
-export function scanLines(text: string, valid: (line: string) => boolean): { good: string[]; damaged: number[]; cutShort: boolean; total: number } {
+export function scanLines<T>(text: string, parse: (line: string) => T | undefined): LineScan<T> {
   const lines = text.split('\n');
   const last = lines.pop()!; // '' when the text ends with a newline
-  const good: string[] = [];
-  const damaged: number[] = [];
-  lines.forEach((line, i) => {
-    if (line === '') return;
-    if (valid(line)) good.push(line);
-    else damaged.push(i + 1);
-  });
-  let cutShort = false;
-  if (last !== '') {
+  const scan: LineScan<T> = { good: [], damaged: [], damagedText: [], cutShort: false, total: lines.length + (last !== '' ? 1 : 0) };
+  const take = (line: string, number: number, isLast: boolean) => {
+    const value = parse(line);
+    if (value !== undefined) scan.good.push({ line, value });
     // A cut-short line may still parse (cut right before its newline): then its write had finished.
-    if (valid(last)) good.push(last);
-    else cutShort = true;
-  }
-  return { good, damaged, cutShort, total: lines.length + (last !== '' ? 1 : 0) };
+    else if (isLast) scan.cutShort = true;
+    else {
+      scan.damaged.push(number);
+      scan.damagedText.push(line);
+    }
+  };
+  lines.forEach((line, i) => line !== '' && take(line, i + 1, false));
+  if (last !== '') take(last, lines.length + 1, true);
+  return scan;
+}
+
+export interface LineScan<T> {
+  /** Readable lines in order, with their records. */
+  good: { line: string; value: T }[];
+  /** 1-based numbers of the damaged lines, and their text. */
+  damaged: number[];
+  damagedText: string[];
+  cutShort: boolean;
+  total: number;
 }
 
 /** `JSON.parse`, or undefined for text that is not JSON. */

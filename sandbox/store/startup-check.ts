@@ -16,5 +16,6 @@ export async function checkStores(sandbox: Sandbox): Promise<void> {
   checkBlobReferences(sandbox.blobs, 'Lambda', codeBlobReferences(sandbox), repair);
   checkShardLogs(dataDir, repair);
   await checkDynamoStores(dataDir, repair);
+  repair?.finish();
   sandbox.state.startJournal();
 }

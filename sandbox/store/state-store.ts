@@ -94,13 +94,11 @@ export class StateStore {
   private recover(repair: DamageRepair | undefined): void {
     // Both files are checked before anything is moved or rewritten, so a refused start changes nothing.
     const snapshot = existsSync(this.snapshotPath) ? readSnapshot(this.snapshotPath) : undefined;
-    const journal = existsSync(this.journalPath) ? scanLines(readFileSync(this.journalPath, 'utf8'), (line) => journalEntry(line) !== undefined) : undefined;
+    const journal = existsSync(this.journalPath) ? scanLines(readFileSync(this.journalPath, 'utf8'), journalEntry) : undefined;
     if (!repair) {
       if (snapshot?.damage) throw new StoreDamagedError(STATE_SERVICE, this.snapshotPath, snapshot.damage);
       if (journal && journal.damaged.length > 0) {
-        const first = journal.damaged[0];
-        const line = readFileSync(this.journalPath, 'utf8').split('\n')[first - 1];
-        throw new StoreDamagedError(serviceOfLine(line), this.journalPath, `${describeLines(journal.damaged)} of ${journal.total} cannot be read (not a complete record)`);
+        throw new StoreDamagedError(serviceOfLine(journal.damagedText[0]), this.journalPath, `${describeLines(journal.damaged)} of ${journal.total} cannot be read (not a complete record)`);
       }
     }
     if (snapshot) {
@@ -112,8 +110,7 @@ export class StateStore {
       }
     }
     if (journal) {
-      for (const line of journal.good) {
-        const entry = journalEntry(line)!;
+      for (const { value: entry } of journal.good) {
         if (entry.d) this.rows(entry.t).delete(entry.k);
         else this.rows(entry.t).set(entry.k, entry.v);
       }

@@ -120,23 +120,26 @@ export class ShardLog {
     if (complete < bytes.length) truncateSync(file, complete);
     for (const line of bytes.subarray(0, complete).toString('utf8').split('\n')) {
       if (!line) continue;
-      const record = parseRecord(line);
+      const fields = recordFields(line);
       // Checked at start (checkShardLogs); a line damaged since then is a fault of the disk, not of a crash.
-      if (!record) throw new StoreDamagedError('Kinesis', file, 'has a line that cannot be read (not a complete record)');
-      this.records.push(record);
-      this.lastCounter = record.counter;
+      if (!fields) throw new StoreDamagedError('Kinesis', file, 'has a line that cannot be read (not a complete record)');
+      const [sequenceNumber, arrival, partitionKey, data, counter] = fields;
+      this.records.push({ sequenceNumber, arrival, partitionKey, data: Buffer.from(data, 'base64'), counter: BigInt(counter) });
+      this.lastCounter = BigInt(counter);
     }
   }
 }
 
-/** A log line (`[sequenceNumber, arrival, partitionKey, base64 data, counter]`) as a record, or undefined if damaged. */
-function parseRecord(line: string): StoredRecord | undefined {
+type RecordFields = [sequenceNumber: string, arrival: number, partitionKey: string, base64Data: string, counter: string];
+
+/** A log line's fields (`[sequenceNumber, arrival, partitionKey, base64 data, counter]`), or undefined if damaged. */
+function recordFields(line: string): RecordFields | undefined {
   const row = parseJson(line);
   if (!Array.isArray(row) || row.length !== 5) return undefined;
   const [sequenceNumber, arrival, partitionKey, data, counter] = row as unknown[];
   if (typeof sequenceNumber !== 'string' || !/^\d+$/.test(sequenceNumber) || typeof arrival !== 'number' || typeof partitionKey !== 'string') return undefined;
   if (typeof data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(data) || typeof counter !== 'string' || !/^\d+$/.test(counter)) return undefined;
-  return { sequenceNumber, arrival, partitionKey, data: Buffer.from(data, 'base64'), counter: BigInt(counter) };
+  return row as RecordFields;
 }
 
 /**
@@ -146,11 +149,11 @@ function parseRecord(line: string): StoredRecord | undefined {
  */
 export function checkShardLogs(dataDir: string, repair?: DamageRepair): void {
   for (const file of logFiles(join(dataDir, 'kinesis'))) {
-    const scan = scanLines(readFileSync(file, 'utf8'), (line) => parseRecord(line) !== undefined);
+    const scan = scanLines(readFileSync(file, 'utf8'), recordFields);
     if (scan.damaged.length === 0) continue;
     if (!repair) throw new StoreDamagedError('Kinesis', file, `${describeLines(scan.damaged)} of ${scan.total} cannot be read (not a complete record)`);
     const kept = `${file}.repaired`;
-    writeFileSync(kept, scan.good.map((line) => `${line}\n`).join(''));
+    writeFileSync(kept, scan.good.map(({ line }) => `${line}\n`).join(''));
     const moved = repair.moveAside(file);
     renameSync(kept, file);
     repair.note(`${file} ${describeLines(scan.damaged)} could not be read: kept the other ${scan.good.length} records, before and after them; the damaged file is now ${moved}`);
