@@ -12,7 +12,9 @@ import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, ListShardsCommand, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, ScanCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { CreateFunctionCommand, GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+import { zipFiles } from './lambda-zip.js';
 import { StoreDamagedError } from '../../sandbox/store/damage.js';
 import { clientConfig } from './support.js';
 
@@ -283,6 +285,34 @@ describe('blobs the state refers to', () => {
       async (r) => {
         expect(await readObjects(r, 0, 10)).toEqual({ present: range(0, 10).filter((i) => i !== 3), missing: [3] });
         expect(r.sandbox.repair?.steps).toEqual([expect.stringMatching(/^S3: dropped the object damage-bucket\/k\/3, whose file .* is missing$/)]);
+      },
+      true,
+    );
+  });
+});
+
+describe('Lambda code the state refers to', () => {
+  it('stops when a function\'s code zip is missing, naming it; --repair drops that function and keeps the others', { timeout: 60_000 }, async () => {
+    const dataDir = tempDir();
+    const lambda = (r: RunningSandbox) => new LambdaClient(clientConfig(r.endpoint));
+    await withSandbox(dataDir, async (r) => {
+      const role = await iam(r).send(new CreateRoleCommand({ RoleName: 'fn-role', AssumeRolePolicyDocument: TRUST }));
+      for (const name of ['kept-fn', 'lost-fn']) {
+        await lambda(r).send(new CreateFunctionCommand({ FunctionName: name, Runtime: 'nodejs22.x', Handler: 'index.handler', Role: role.Role!.Arn, Code: { ZipFile: zipFiles({ 'index.mjs': `export const handler = async () => '${name}';` }) } }));
+      }
+    });
+    const folder = join(dataDir, 'files', 'lambda', '000000000000', 'us-east-1', 'lost-fn');
+    const [zip] = readdirSync(folder);
+    unlinkSync(join(folder, zip));
+
+    const refused = await expectRefused(dataDir, 'Lambda', new RegExp(`lost-fn/${zip.replace('.', '\\.')}$`));
+    expect(refused.reason).toContain('is missing, yet the function arn:aws:lambda:us-east-1:000000000000:function:lost-fn (its code) refers to it');
+
+    await withSandbox(
+      dataDir,
+      async (r) => {
+        expect((await lambda(r).send(new GetFunctionCommand({ FunctionName: 'kept-fn' }))).Configuration?.FunctionName).toBe('kept-fn');
+        await expect(lambda(r).send(new GetFunctionCommand({ FunctionName: 'lost-fn' }))).rejects.toThrow(/Function not found/);
       },
       true,
     );
