@@ -1,14 +1,15 @@
 // The sandbox's persistent state: named tables of JSON values, kept in memory and made durable by an
 // append-only journal. Every set/delete is written to the journal (a write(2) before the call returns)
-// so an acknowledged change survives `kill -9` of the process; on open, the snapshot is loaded, the
-// journal replayed, and both compacted into a new snapshot once the start-up check of the whole data
-// directory has passed (`startJournal`), so a refused start rewrites nothing. Only a journal line cut short by a crash is
-// passed over; any other damage stops the open with a StoreDamagedError and leaves both files as they are,
-// unless a DamageRepair is given (then every readable entry is kept and the damaged files moved aside).
+// so an acknowledged change survives `kill -9` of the process; on open, the snapshot is loaded and the
+// journal replayed, and both are compacted into a new snapshot once the start-up check of the whole data
+// directory has passed (`startJournal`), so a refused start rewrites nothing. Only a journal line cut
+// short by a crash is passed over; any other damage stops the open with a StoreDamagedError and leaves
+// both files as they are, unless a DamageRepair is given (then every readable entry is kept and the
+// damaged files are moved aside).
 
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { DamageRepair, StoreDamagedError, describeLines, parseJson, scanLines } from './damage.js';
+import { StoreDamagedError, type DamageRepair, describeLines, parseJson, scanLines } from './damage.js';
 
 type JournalEntry = { t: string; k: string; v?: unknown; d?: 1 };
 

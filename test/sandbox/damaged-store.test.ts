@@ -374,6 +374,31 @@ describe('DynamoDB LevelDB stores', () => {
     expect(statSync(copy).size).toBe(Math.floor(size / 2));
   });
 
+  it('stops on garbage in the LevelDB write-ahead log (which LevelDB itself passes over); --repair keeps every write before and after it', { timeout: 120_000 }, async () => {
+    const { dataDir, store } = await tableFileAndLog();
+    const [log] = readdirSync(store).filter((n) => n.endsWith('.log'));
+    const path = join(store, log);
+    const bytes = readFileSync(path);
+    const at = Math.floor(bytes.length / 2);
+    bytes.fill(0x5a, at, at + 16);
+    writeFileSync(path, bytes);
+    const refused = await expectRefused(dataDir, 'DynamoDB', new RegExp(`us-east-1/${log.replace('.', '\\.')}$`));
+    expect(refused.reason).toContain(`its write-ahead log is damaged at byte `);
+
+    await withSandbox(
+      dataDir,
+      async (r) => {
+        const present = await itemsPresent(r);
+        expect(present.filter((i) => i < 200)).toEqual(range(0, 200)); // every write before the log
+        // The log's writes before and after the damaged one (LevelDB alone would drop every write after it).
+        expect(present.filter((i) => i >= 200)).toHaveLength(19);
+        expect(present).toContain(219);
+      },
+      true,
+    );
+    expect(readFileSync(join(damagedFolder(dataDir), 'dynamodb', '000000000000', 'us-east-1', log))).toEqual(bytes);
+  });
+
   it('stops on garbage in a LevelDB table file; --repair keeps every item outside the damaged block', { timeout: 120_000 }, async () => {
     const { dataDir, store } = await tableFileAndLog();
     const [table] = tableFiles(store);
@@ -383,7 +408,7 @@ describe('DynamoDB LevelDB stores', () => {
     bytes.fill(0x5a, at, at + 64);
     writeFileSync(path, bytes);
     const refused = await expectRefused(dataDir, 'DynamoDB', new RegExp(`us-east-1/${table.replace('.', '\\.')}$`));
-    expect(refused.reason).toContain('Corruption');
+    expect(refused.reason).toContain('LevelDB: Corruption');
     expect(refused.reason).not.toContain('.dynamodb-check');
 
     await withSandbox(

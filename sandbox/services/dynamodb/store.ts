@@ -2,12 +2,13 @@
 // `<dataDir>/dynamodb/<account>/<region>` (LevelDB) or in memory, closed with the sandbox. Every store
 // on disk is read whole at start (checkDynamoStores), so damage stops the start rather than every call.
 
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sandbox } from '../../sandbox.js';
 import type { Principal } from '../../edge/context.js';
 import { StoreDamagedError, type DamageRepair } from '../../store/damage.js';
 import { createDynaliteStore, readWholeLevelDb, repairLevelDb, tables, type DynaliteStore } from './dynalite.js';
+import { levelDbLog, scanLevelDbLog, type LogScan } from './leveldb-log.js';
 
 export class DynamoStores {
   private readonly open = new Map<string, Promise<DynaliteStore>>();
@@ -62,23 +63,40 @@ async function finishTransitions(store: DynaliteStore): Promise<void> {
 }
 
 /**
- * Reads every DynamoDB store under `<dataDir>/dynamodb`. A store LevelDB cannot read stops the start,
- * naming the table file LevelDB cannot read (or else the store's folder); with `repair`, the store is
- * copied aside as it was and LevelDB's own repair keeps every entry it can read.
+ * Reads every DynamoDB store under `<dataDir>/dynamodb`. A store with a damaged write-ahead log or a
+ * table file LevelDB cannot read stops the start, naming the file (or else the store's folder); with
+ * `repair`, the store is copied aside as it was, a damaged log is rewritten with every write that can be
+ * read, before and after the damage, and LevelDB's own repair keeps every entry it can read.
  */
 export async function checkDynamoStores(dataDir: string, repair?: DamageRepair): Promise<void> {
   for (const path of levelDbFolders(join(dataDir, 'dynamodb'))) {
-    const damage = await inspectUntouched(path, join(dataDir, '.dynamodb-check'));
+    const logs = damagedLogs(path);
+    const damage = logs[0]
+      ? { reason: `its write-ahead log is damaged at byte ${logs[0].scan.damageAt[0]}; LevelDB would drop every write after it`, files: logs.map((l) => l.file) }
+      : await inspectUntouched(path, join(dataDir, '.dynamodb-check'));
     if (!damage) continue;
     const where = damage.files[0] ?? path;
-    const others = damage.files.length > 1 ? `; ${damage.files.length - 1} more of its table files cannot be read either` : '';
-    if (!repair) throw new StoreDamagedError('DynamoDB', where, `cannot be read (LevelDB: ${damage.reason})${others}`);
+    const others = damage.files.length > 1 ? `; ${damage.files.length - 1} more of its files cannot be read either` : '';
+    if (!repair) throw new StoreDamagedError('DynamoDB', where, `cannot be read (${damage.reason})${others}`);
     const copy = repair.copyAside(path);
+    for (const { file, scan } of logs) {
+      writeFileSync(`${file}.repaired`, levelDbLog(scan.writes));
+      renameSync(`${file}.repaired`, file);
+    }
+    const kept = logs.map(({ file, scan }) => `${file} keeps the ${scan.writes.length} writes that can be read; `).join('');
     await repairLevelDb(path);
     const after = await readWholeLevelDb(path);
-    if ('damage' in after) throw new StoreDamagedError('DynamoDB', path, `is damaged beyond LevelDB's repair (LevelDB: ${after.damage}); the store as it was is in ${copy}`);
-    repair.note(`${where} could not be read (LevelDB: ${damage.reason})${others}: LevelDB's repair kept the ${after.entries} entries it could read and moved what it could not into ${join(path, 'lost')}; the store as it was is in ${copy}`);
+    if ('damage' in after) throw new StoreDamagedError('DynamoDB', path, `is damaged beyond LevelDB's repair (${after.damage}); the store as it was is in ${copy}`);
+    repair.note(`${where} could not be read (${damage.reason})${others}: ${kept}LevelDB's repair kept the ${after.entries} entries it could read and moved what it could not into ${join(path, 'lost')}; the store as it was is in ${copy}`);
   }
+}
+
+/** The store's write-ahead logs with damage (LevelDB itself would pass over it without a word). */
+function damagedLogs(path: string): { file: string; scan: LogScan }[] {
+  return readdirSync(path)
+    .filter((name) => name.endsWith('.log'))
+    .map((name) => ({ file: join(path, name), scan: scanLevelDbLog(readFileSync(join(path, name))) }))
+    .filter(({ scan }) => scan.damageAt.length > 0);
 }
 
 /**
@@ -102,16 +120,18 @@ async function inspectUntouched(path: string, scratch: string): Promise<{ reason
     const read = await readWholeLevelDb(scratch);
     if (!('damage' in read)) return undefined;
     await repairLevelDb(scratch).catch(() => undefined);
-    const log = existsSync(join(scratch, 'LOG')) ? readFileSync(join(scratch, 'LOG'), 'utf8') : '';
-    const files = [...log.matchAll(/Table #(\d+): \d+ entries (?!OK)/g)]
+    const files = [...infoLog(scratch).matchAll(/Table #(\d+): \d+ entries (?!OK)/g)]
       .map((m) => readdirSync(path).find((name) => /\.(ldb|sst)$/.test(name) && Number(name.split('.')[0]) === Number(m[1])))
       .filter((name): name is string => name !== undefined)
       .map((name) => join(path, name));
-    return { reason: read.damage.split(scratch).join(path), files: [...new Set(files)] };
+    return { reason: `LevelDB: ${read.damage.split(scratch).join(path)}`, files: [...new Set(files)] };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+/** LevelDB's own account of what it did on opening or repairing a store. */
+const infoLog = (folder: string) => (existsSync(join(folder, 'LOG')) ? readFileSync(join(folder, 'LOG'), 'utf8') : '');
 
 /** `<account>/<region>` folders holding a LevelDB store. */
 function levelDbFolders(root: string): string[] {
