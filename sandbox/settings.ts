@@ -31,6 +31,8 @@ export interface SandboxOptions {
   mqttsPort?: number;
   /** How long a silent or slow client connection is kept before it is closed (ms). Default 20 s. */
   connectionTimeoutMs?: number;
+  /** Lambda invocations that may run at once per account and region (AWS: 1,000). Default 5 per core. */
+  lambdaConcurrency?: number;
   /** Log each request and refusal on stderr. */
   verbose?: boolean;
 }

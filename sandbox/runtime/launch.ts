@@ -1,5 +1,7 @@
 // How each Lambda runtime starts: which executable, which bootstrap script of ours, which extra
-// environment (the SDK v3 for Node.js from the sandbox's own node_modules; boto3 comes with python3).
+// environment (the SDK v3 for Node.js from the sandbox's own node_modules; boto3 comes with python3),
+// and the interpreter's own memory ceiling at the function's memory size (the sandbox also measures the
+// processes and kills them past it; the ceiling stops a runaway allocation between two measurements).
 
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -73,7 +75,10 @@ function pythonExecutable(): string {
   return resolved;
 }
 
-export function launchCommand(runtime: string): LaunchCommand {
+/** Python's data segment may grow to this many times the memory size before malloc fails (see python.py). */
+const PYTHON_DATA_FACTOR = 2;
+
+export function launchCommand(runtime: string, memoryMb: number): LaunchCommand {
   const family = runtimeFamily(runtime);
   if (family === 'node') {
     const modules = sdkModulesDir();
@@ -82,10 +87,11 @@ export function launchCommand(runtime: string): LaunchCommand {
       env.NODE_PATH = modules;
       env.LAMBDA_SANDBOX_SDK_PARENT = dirname(modules);
     }
-    return { command: process.execPath, args: ['--disable-warning=ExperimentalWarning', bootstrapPath('node.mjs')], env };
+    return { command: process.execPath, args: ['--disable-warning=ExperimentalWarning', `--max-old-space-size=${memoryMb}`, bootstrapPath('node.mjs')], env };
   }
   if (family === 'python') {
-    return { command: pythonExecutable(), args: ['-B', bootstrapPath('python.py')], env: { PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' } };
+    const dataLimit = String(memoryMb * PYTHON_DATA_FACTOR * 1024 * 1024);
+    return { command: pythonExecutable(), args: ['-B', bootstrapPath('python.py'), dataLimit], env: { PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' } };
   }
   throw new RuntimeUnavailable(`The sandbox cannot run the runtime ${runtime}`);
 }

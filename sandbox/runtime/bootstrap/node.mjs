@@ -63,6 +63,10 @@ function describeError(err) {
 async function loadHandler() {
   const taskRoot = process.env.LAMBDA_TASK_ROOT;
   const handlerName = process.env._HANDLER ?? '';
+  // AWS's runtime refuses a handler that climbs out of the task root, in these words.
+  if (handlerName.includes('..')) {
+    throw Object.assign(new Error(`'${handlerName}' is not a valid handler name. Use absolute paths when specifying root directories in handler names.`), { name: 'Runtime.MalformedHandlerName' });
+  }
   const dot = handlerName.lastIndexOf('.');
   const modulePath = dot > 0 ? handlerName.slice(0, dot) : handlerName;
   const functionName = dot > 0 ? handlerName.slice(dot + 1) : '';

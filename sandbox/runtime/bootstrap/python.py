@@ -3,13 +3,15 @@
 # It talks to the sandbox over fd 3 (newline-delimited JSON); print() and logging travel the same
 # channel so they stay in order with the result. Before the handler's module is imported, botocore is
 # made to default every client's endpoint to AWS_ENDPOINT_URL (botocore before 1.31 ignores it), so code
-# written for AWS reaches the sandbox unmodified.
+# written for AWS reaches the sandbox unmodified. Its data segment is capped (argv[1], bytes): the sandbox
+# kills the process past the function's memory size, and the cap stops an allocation faster than that.
 
 import io
 import json
 import logging
 import os
 import resource
+import signal
 import socket
 import sys
 import threading
@@ -160,6 +162,8 @@ def load_handler():
     except ImportError as exc:
         raise InitError({"errorMessage": "Unable to import module '%s': %s" % (module_name, exc),
                          "errorType": "Runtime.ImportModuleError", "requestId": "", "stackTrace": []})
+    except MemoryError:
+        raise
     except Exception as exc:
         raise InitError(error_body(exc, stack=traceback.format_list(traceback.extract_tb(exc.__traceback__))))
     handler = getattr(module, function_name, None)
@@ -187,6 +191,15 @@ class LambdaContext:
         return max(0, int(self._deadline - time.time() * 1000))
 
 
+def limit_data(limit):
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
+def out_of_memory():
+    """malloc failed at the cap: the process ends as AWS ends a function past its memory size."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
 def memory_used_mb():
     return -(-resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 
@@ -205,8 +218,12 @@ def main():
     threading.Thread(target=exit_with_parent, daemon=True).start()
     started = time.perf_counter()
     install_endpoint_shim()
+    if len(sys.argv) > 1:
+        limit_data(int(sys.argv[1]))
     try:
         handler = load_handler()
+    except MemoryError:
+        out_of_memory()
     except InitError as exc:
         sys.stdout.write("[ERROR] %s: %s\nTraceback (most recent call last):\n%s\n" % (exc.body["errorType"], exc.body["errorMessage"], "".join(exc.body["stackTrace"])))
         sys.stdout.flush()
@@ -229,6 +246,8 @@ def main():
             response = {"type": "result", "requestId": current_request_id, "ok": True, "payload": payload}
         except InitError as exc:
             response = {"type": "result", "requestId": current_request_id, "ok": False, "error": exc.body}
+        except MemoryError:
+            out_of_memory()
         except Exception as exc:
             body = error_body(exc)
             sys.stdout.write("[ERROR] %s: %s\nTraceback (most recent call last):\n%s" % (body["errorType"], body["errorMessage"], "".join(body["stackTrace"])))

@@ -98,3 +98,17 @@ export function missingRuntimeOrHandler(): ServiceError {
 export function missingCode(): ServiceError {
   return invalidParameter('Please provide a source for function code.');
 }
+
+/** More invocations at once than the account's concurrency quota allows (Reason as Lambda's model names it). */
+export function concurrencyLimitExceeded(): ServiceError {
+  return new ServiceError('TooManyRequestsException', 'Rate Exceeded.', 429, { Reason: 'ConcurrentInvocationLimitExceeded' });
+}
+
+/** The code bucket is not readable by the caller: another account's, whatever the key. */
+export function codeObjectAccessDenied(bucket: string, key: string): ServiceError {
+  return new ServiceError(
+    'AccessDeniedException',
+    `Your access has been denied by S3, please make sure your request credentials have permission to GetObject for ${bucket}/${key}. S3 Error Code: AccessDenied. S3 Error Message: Access Denied`,
+    403,
+  );
+}

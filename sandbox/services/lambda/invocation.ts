@@ -9,7 +9,7 @@ import { SANDBOX_CREDENTIALS } from '../../settings.js';
 import type { InvokeOutcome, WorkerSpec } from '../../runtime/worker.js';
 import { codeDirectory } from './code.js';
 import { findFunction, requireActive } from './configuration.js';
-import { invalidRequestContent, invokePayloadTooLarge } from './errors.js';
+import { concurrencyLimitExceeded, invalidRequestContent, invokePayloadTooLarge } from './errors.js';
 import { lambdaHost } from './host.js';
 import { workerKey, type FunctionRecord } from './store.js';
 
@@ -58,14 +58,26 @@ export async function invokeFunction(sandbox: Sandbox, owner: Principal, nameOrA
   }
   const base = { payload: Buffer.alloc(0), executedVersion: '$LATEST', requestId };
   if (type === 'DryRun') return { ...base, statusCode: 204 };
+  const { concurrency } = lambdaHost(sandbox);
+  const scope = `${owner.accountId}/${owner.region}`;
   if (type === 'Event') {
-    // Accepted now, run in the background, as Lambda's internal queue does.
-    run(sandbox, owner, fn, event, requestId, options.clientContext).catch((err: unknown) =>
-      sandbox.warn(`lambda: event invocation of ${fn.FunctionName} failed: ${(err as Error).stack ?? String(err)}`),
-    );
+    // Accepted now, run in the background when the quota has room, as Lambda's internal queue does.
+    concurrency
+      .acquire(scope)
+      .then(() => run(sandbox, owner, fn, event, requestId, options.clientContext).finally(() => concurrency.release(scope)))
+      .catch((err: unknown) => sandbox.warn(`lambda: event invocation of ${fn.FunctionName} failed: ${(err as Error).stack ?? String(err)}`));
     return { ...base, statusCode: 202 };
   }
-  const ran = await run(sandbox, owner, fn, event, requestId, options.clientContext);
+  if (!concurrency.tryAcquire(scope)) {
+    publishThrottle(sandbox, owner, fn);
+    throw concurrencyLimitExceeded();
+  }
+  let ran: RunResult;
+  try {
+    ran = await run(sandbox, owner, fn, event, requestId, options.clientContext);
+  } finally {
+    concurrency.release(scope);
+  }
   return {
     ...base,
     statusCode: 200,
@@ -116,9 +128,11 @@ function responseOf(outcome: InvokeOutcome, fn: FunctionRecord, requestId: strin
       const message = `${new Date(now).toISOString()} ${requestId} Task timed out after ${fn.Timeout.toFixed(2)} seconds`;
       return { payload: json({ errorMessage: message }), failed: true, logLine: message };
     }
-    case 'exit': {
+    case 'exit':
+    case 'out-of-memory': {
+      const errorType = exitErrorType(result.kind);
       const message = `RequestId: ${requestId} Error: Runtime exited with error: ${result.reason}`;
-      return { payload: json({ errorType: 'Runtime.ExitError', errorMessage: message }), failed: true, logLine: `${message}\nRuntime.ExitError` };
+      return { payload: json({ errorType, errorMessage: message }), failed: true, logLine: `${message}\n${errorType}` };
     }
     case 'unavailable':
       return { payload: json({ errorType: 'Runtime.Unavailable', errorMessage: result.message }), failed: true, logLine: result.message };
@@ -135,8 +149,13 @@ function report(outcome: InvokeOutcome, fn: FunctionRecord, requestId: string): 
   ];
   if (outcome.initMs !== undefined) parts.push(`Init Duration: ${outcome.initMs.toFixed(2)} ms`);
   if (outcome.result.kind === 'timeout') parts.push('Status: timeout');
-  if (outcome.result.kind === 'exit') parts.push('Status: error\tError Type: Runtime.ExitError');
+  if (outcome.result.kind === 'exit' || outcome.result.kind === 'out-of-memory') parts.push(`Status: error\tError Type: ${exitErrorType(outcome.result.kind)}`);
   return parts.join('\t');
+}
+
+/** A process past its memory size was killed by AWS (Runtime.OutOfMemory); any other end is Runtime.ExitError. */
+function exitErrorType(kind: 'exit' | 'out-of-memory'): string {
+  return kind === 'out-of-memory' ? 'Runtime.OutOfMemory' : 'Runtime.ExitError';
 }
 
 function tail(lines: string[]): string {
@@ -153,6 +172,11 @@ function publishMetrics(sandbox: Sandbox, owner: Principal, fn: FunctionRecord, 
   put('Errors', failed ? 1 : 0, 'Count');
   put('Throttles', 0, 'Count');
   put('Duration', Number(outcome.durationMs.toFixed(2)), 'Milliseconds');
+}
+
+/** A throttled invocation counts in Throttles, not in Invocations. */
+function publishThrottle(sandbox: Sandbox, owner: Principal, fn: FunctionRecord): void {
+  sandbox.apis.cloudwatch?.putMetric(owner, { namespace: 'AWS/Lambda', name: 'Throttles', dimensions: { FunctionName: fn.FunctionName }, value: 1, unit: 'Count' });
 }
 
 function decodeClientContext(header: string | undefined): unknown {
@@ -196,5 +220,5 @@ function workerSpec(sandbox: Sandbox, owner: Principal, fn: FunctionRecord): Wor
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     ...fn.Environment,
   };
-  return { runtime: fn.Runtime, env, codeDir, logStreamName };
+  return { runtime: fn.Runtime, env, codeDir, logStreamName, memoryMb: fn.MemorySize };
 }

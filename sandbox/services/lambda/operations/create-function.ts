@@ -67,7 +67,7 @@ export const createFunction = defineOperation<Input>({
     checkRuntime(input.Runtime, 'create', ctx.clock.now());
     checkEnvironment(input.Environment?.Variables);
     checkRole(ctx, input.Role);
-    const code = storeCode(ctx.sandbox, ctx, name, zipOf(ctx.sandbox, input.Code));
+    const code = storeCode(ctx.sandbox, ctx, name, zipOf(ctx.sandbox, ctx, input.Code));
     const now = ctx.clock.now();
     const fn: FunctionRecord = {
       FunctionName: name,

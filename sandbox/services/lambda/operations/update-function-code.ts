@@ -41,7 +41,7 @@ export const updateFunctionCode = defineOperation<Input>({
     const fn = findFunction(ctx.sandbox, ctx, input.FunctionName);
     requireUpdatable(ctx, fn, input.RevisionId);
     checkRuntime(fn.Runtime, 'update', ctx.clock.now());
-    const zip = zipOf(ctx.sandbox, input);
+    const zip = zipOf(ctx.sandbox, ctx, input);
     if (input.DryRun) return configuration(ctx.sandbox, fn, ctx.clock.now());
     const code = storeCode(ctx.sandbox, ctx, fn.FunctionName, zip);
     const saved = saveFunction(ctx, { ...fn, ...code }, { runtimeChanged: true });
