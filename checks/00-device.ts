@@ -1,6 +1,7 @@
 // Lab 0: an IoT thing with an ACTIVE certificate whose policy lets the device connect and publish,
 // the certificate saved for `lab device`, and readings of the schema really arriving on the topic.
 
+import { randomBytes } from 'node:crypto';
 import { defineChecks, type CheckContext } from '../src/engine/types.js';
 import { fail, pass } from '../src/engine/result.js';
 import { deviceDir, samePem } from '../src/device/credentials.js';
@@ -135,7 +136,7 @@ export default defineChecks({
       problemWith: readingProblem,
       async locate(ctx) {
         const thing = await thingName(ctx);
-        return { credentials: (await savedCredentials(ctx))!, clientId: `${thing}-checker`, topic: telemetryTopic(ctx.config.prefix, thing) };
+        return { clientId: `${thing}-checker-${randomBytes(4).toString('hex')}`, topic: telemetryTopic(ctx.config.prefix, thing) };
       },
     }),
   ],

@@ -1,16 +1,17 @@
-// Check builder: messages of the right schema really arrive on an MQTT topic. The checker listens
-// with the device's own certificate under its own client id, for a few seconds per poll.
+// Check builder: messages of the right schema really arrive on an MQTT topic. The checker listens as
+// the student, not as the device: MQTT over WebSocket signed with the target's own credentials, under a
+// client id of its own, for a few seconds per poll. So the device's policy (an exact client id,
+// `${iot:Connection.Thing.ThingName}`) plays no part, and the device is never disconnected by it.
 
 import type { Check, CheckContext, CheckResult } from '../../src/engine/types.js';
 import { fail, pass, pending } from '../../src/engine/result.js';
-import { connectDevice, DeviceConnectionError } from '../../src/device/connection.js';
-import { describeMqttEndpoint } from '../../src/device/endpoint.js';
+import { DeviceConnectionError } from '../../src/device/connection.js';
+import { describeMqttWebSocketUrl } from '../../src/device/endpoint.js';
 import { listen } from '../../src/device/listen.js';
-import type { DeviceCredentials } from '../../src/device/credentials.js';
-import { iotDeviceAccess } from '../../src/target/iot-access.js';
+import { connectAsCaller, shownUrl } from '../../src/device/websocket.js';
 
 export interface Listener {
-  credentials: DeviceCredentials;
+  /** Unique per run: a client id in use is taken over by the newcomer. */
   clientId: string;
   topic: string;
 }
@@ -29,17 +30,16 @@ export function messagesArriveCheck(
     async run(ctx) {
       const located = await locate(ctx);
       if ('status' in located) return located;
-      const { credentials, clientId, topic } = located;
-      const { caPem, port } = await iotDeviceAccess(ctx.clients.settings, { signal: ctx.signal });
-      const endpoint = await describeMqttEndpoint(ctx.clients, port, ctx.signal);
-      const evidence: Record<string, unknown> = { topic, endpoint: `${endpoint.host}:${endpoint.port}`, listenedAs: clientId };
+      const { clientId, topic } = located;
+      const url = await describeMqttWebSocketUrl(ctx.clients, ctx.signal);
+      const evidence: Record<string, unknown> = { topic, endpoint: shownUrl(url), listenedAs: clientId };
       let client;
       try {
-        client = await connectDevice({ endpoint, clientId, certificatePem: credentials.certificatePem, privateKeyPem: credentials.privateKeyPem, caPem });
+        client = await connectAsCaller({ clients: ctx.clients, url, clientId });
       } catch (err) {
         if (!(err instanceof DeviceConnectionError)) throw err;
-        return fail(`The checker could not listen on ${topic} with the device's certificate: ${err.message}`, {
-          hint: `The checker connects as client ${clientId}: the policy must allow iot:Connect on client/${clientId}, iot:Subscribe on topicfilter/${topic} and iot:Receive on topic/${topic}. ${err.hint}`,
+        return fail(`The checker could not listen on ${topic} with your AWS credentials: ${err.message}`, {
+          hint: `The checker connects over MQTT over WebSocket (SigV4) as client ${clientId}: your credentials need iot:Connect, iot:Subscribe and iot:Receive. ${err.hint}`,
           evidence,
         });
       }
@@ -65,7 +65,7 @@ export function messagesArriveCheck(
         }
         return pass(`${heard.length} message(s) of the right schema arrived on ${topic}, e.g. ${heard[0]!.payload}`, { evidence: { ...evidence, sample: heard[0]!.payload } });
       } catch (err) {
-        return fail(`The checker could not subscribe to ${topic}: ${(err as Error).message}.`, { hint: `The policy must allow iot:Subscribe on topicfilter/${topic} and iot:Receive on topic/${topic}.`, evidence });
+        return fail(`The checker could not subscribe to ${topic}: ${(err as Error).message}.`, { hint: `Your AWS credentials need iot:Subscribe on topicfilter/${topic} and iot:Receive on topic/${topic}.`, evidence });
       } finally {
         await client.endAsync().catch(() => undefined);
       }

@@ -73,8 +73,9 @@ const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).u
  * gives the protocol's code and status (SignatureDoesNotMatch 403 for XML, InvalidSignatureException
  * 400 for awsJson, 403 for REST JSON).
  */
-export function verifySigV4(req: EdgeRequest, auth: SigV4Auth, secret: string, errorCode = 'InvalidSignatureException', status = 403): void {
-  const payloadHash = auth.presigned ? 'UNSIGNED-PAYLOAD' : (req.headers['x-amz-content-sha256'] ?? createHash('sha256').update(req.body).digest('hex'));
+export function verifySigV4(req: EdgeRequest, auth: SigV4Auth, secret: string, errorCode = 'InvalidSignatureException', status = 403, signedPayloadHash?: string): void {
+  // A presigned URL signs UNSIGNED-PAYLOAD unless its service says otherwise (AWS IoT's WebSocket URL signs the empty body's hash).
+  const payloadHash = signedPayloadHash ?? (auth.presigned ? 'UNSIGNED-PAYLOAD' : (req.headers['x-amz-content-sha256'] ?? createHash('sha256').update(req.body).digest('hex')));
   // Over HTTP/2 the SDK signs the `:authority` pseudo-header, which the edge keeps as `host`.
   const value = (h: string) => (h === ':authority' ? req.headers.host : req.headers[h]) ?? '';
   const headers = auth.signedHeaders.map((h) => `${h}:${value(h).trim().replace(/\s+/g, ' ')}\n`).join('');

@@ -1,5 +1,6 @@
 // The account's MQTT endpoint, from IoT's DescribeEndpoint (iot:Data-ATS). An address may carry a port
-// (`host:port`); without one, the MQTT over TLS port 8883.
+// (`host:port`); without one, the MQTT over TLS port 8883. MQTT over WebSocket is offered at `/mqtt`
+// of the same endpoint on 443, and by the sandbox on its own HTTP endpoint.
 
 import { DescribeEndpointCommand, IoTClient } from '@aws-sdk/client-iot';
 import type { ClientFactory } from '../target/clients.js';
@@ -21,4 +22,18 @@ export async function describeMqttEndpoint(clients: ClientFactory, defaultPort?:
   const out = await clients.get(IoTClient).send(new DescribeEndpointCommand({ endpointType: 'iot:Data-ATS' }), { abortSignal: signal });
   if (!out.endpointAddress) throw new Error('IoT DescribeEndpoint returned no address');
   return parseEndpointAddress(out.endpointAddress, defaultPort);
+}
+
+export const MQTT_WEBSOCKET_PATH = '/mqtt';
+
+/** Where MQTT over WebSocket is offered: the target's own endpoint when it has one (the sandbox), else the ATS endpoint on 443. */
+export async function describeMqttWebSocketUrl(clients: ClientFactory, signal?: AbortSignal): Promise<URL> {
+  const own = clients.settings.endpoint;
+  if (own) {
+    const url = new URL(MQTT_WEBSOCKET_PATH, own);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    return url;
+  }
+  const { host } = await describeMqttEndpoint(clients, undefined, signal);
+  return new URL(`wss://${host}${MQTT_WEBSOCKET_PATH}`);
 }

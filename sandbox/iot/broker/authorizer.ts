@@ -47,10 +47,14 @@ function variables(sandbox: Sandbox, identity: DeviceIdentity, clientId: string)
 
 const RESOURCE_KIND: Record<IotAction, string> = { 'iot:Connect': 'client', 'iot:Publish': 'topic', 'iot:Receive': 'topic', 'iot:Subscribe': 'topicfilter' };
 
+/** The ARN an action is decided on: `client/<id>`, `topic/<topic>` or `topicfilter/<filter>` of the owner's account and region. */
+export function iotResourceArn(owner: Pick<Principal, 'accountId' | 'region'>, action: IotAction, name: string): string {
+  return `arn:aws:iot:${owner.region}:${owner.accountId}:${RESOURCE_KIND[action]}/${name}`;
+}
+
 /** Undefined when allowed; otherwise the reason for the refusal. */
 export function authorize(sandbox: Sandbox, identity: DeviceIdentity, clientId: string, action: IotAction, name: string): string | undefined {
-  const { accountId, region } = identity.owner;
-  const resource = `arn:aws:iot:${region}:${accountId}:${RESOURCE_KIND[action]}/${name}`;
+  const resource = iotResourceArn(identity.owner, action, name);
   const decision = decide(statementsOf(sandbox, identity), action, resource, variables(sandbox, identity, clientId));
   if (decision === 'Allow') return undefined;
   const why = decision === 'ExplicitDeny' ? 'explicitly denied' : 'not allowed';

@@ -1,6 +1,9 @@
 // AWS IoT Data Plane over restJson1 (signing name `iotdata`): HTTP Publish into the same broker and
-// topic rules MQTT devices reach.
+// topic rules MQTT devices reach; and, on the same endpoint's `/mqtt`, MQTT over WebSocket (an HTTP/1.1
+// upgrade presigned for `iotdevicegateway`, which the broker authenticates itself).
 
+import { ServiceError } from '../../protocols/errors.js';
+import { isMqttWebSocketUpgrade } from '../../iot/broker/websocket.js';
 import { defineService } from '../definition.js';
 import { publish } from './operations/publish.js';
 
@@ -11,4 +14,13 @@ export const service = defineService({
   validationCode: 'InvalidRequestException',
   memberNaming: 'asIs',
   operations: [publish],
+  dataPlane: {
+    matches: isMqttWebSocketUpgrade,
+    operation: 'Connect',
+    async serve(req, ctx) {
+      const iot = ctx.sandbox.apis.iot;
+      if (!iot) throw new ServiceError('ServiceUnavailableException', 'The IoT broker is not running in this sandbox', 503);
+      return iot.acceptWebSocket(req, ctx);
+    },
+  },
 });

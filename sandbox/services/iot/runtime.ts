@@ -6,6 +6,7 @@ import { accountForAccessKey } from '../../edge/sigv4.js';
 import type { Sandbox } from '../../sandbox.js';
 import { DEFAULT_HOST, DEFAULT_MQTT_PORT, DEFAULT_MQTTS_PORT, DEFAULT_REGION, SANDBOX_CREDENTIALS } from '../../settings.js';
 import { IotBroker, type BrokerOptions } from '../../iot/broker/broker.js';
+import { acceptMqttWebSocket } from '../../iot/broker/websocket.js';
 import { issueServerCertificate, loadOrCreateCa, type CertificateAuthority } from '../../iot/pki.js';
 import { rsaKeys } from '../../iot/rsa-keys.js';
 import { RulesEngine } from '../../iot/rules/engine.js';
@@ -70,10 +71,12 @@ export async function startIotRuntime(sandbox: Sandbox): Promise<IotApi> {
     iotCaFile: ca.certPath ?? `(in memory) ${sandbox.endpoint}/_sandbox/iot/ca.pem`,
     mqtt: `mqtt://${endpointHost}:${broker.mqttPort}`,
     mqtts: `mqtts://${endpointHost}:${broker.mqttsPort} (client certificate from CreateKeysAndCertificate)`,
+    mqttWebSocket: `${sandbox.endpoint.replace(/^http/, 'ws')}/mqtt (URL presigned with SigV4, service iotdevicegateway)`,
   }));
 
   return {
     publish: (owner, topic, payload, qos, origin) => broker.publish(owner, topic, payload, qos, origin),
+    acceptWebSocket: (req, ctx) => acceptMqttWebSocket(broker, req, ctx),
     endpoints: () => ({ host: endpointHost, mqttPort: broker.mqttPort, mqttsPort: broker.mqttsPort, caPem: ca.certPem, caPath: ca.certPath }),
     rulesIdle: () => engine.idle(),
   };
