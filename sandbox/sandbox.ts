@@ -35,7 +35,7 @@ export class Sandbox {
   constructor(readonly options: SandboxOptions) {
     this.clock = options.clock ?? systemClock;
     this.dataDir = options.inMemory ? null : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
-    this.repair = this.dataDir && options.repair ? new DamageRepair(this.dataDir) : undefined;
+    this.repair = this.dataDir && options.repair ? new DamageRepair(this.dataDir, new Date(this.clock.now())) : undefined;
     this.state = this.dataDir ? StateStore.open(this.dataDir, this.repair) : StateStore.inMemory();
     this.blobs = this.dataDir ? new DiskBlobStore(join(this.dataDir, 'files')) : new MemoryBlobStore();
   }

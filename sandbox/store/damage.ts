@@ -3,7 +3,7 @@
 // stays. With --repair what can be read is kept and the damaged files are moved, whole, into one dated
 // folder beside them (`<data>/damaged-<time>/<same relative path>`); each step is told in a line.
 
-import { cpSync, mkdirSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /** The next step a damaged store offers, in the words of the CLI. */
@@ -41,7 +41,11 @@ export class DamageRepair {
     now = new Date(),
     private readonly tell: (line: string) => void = (line) => process.stderr.write(`[sandbox] repair: ${line}\n`),
   ) {
-    this.folder = join(dataDir, `damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
+    const base = join(dataDir, `damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
+    // Never into the folder of an earlier repair (a clock held still in tests): nothing moved is overwritten.
+    let folder = base;
+    for (let n = 2; existsSync(folder); n++) folder = `${base}-${n}`;
+    this.folder = folder;
   }
 
   /** Moves a file (or a folder) of the data directory into the dated folder, under the same relative path. */
