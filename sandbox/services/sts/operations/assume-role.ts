@@ -1,10 +1,12 @@
-// AssumeRole: temporary credentials that act in the role's account (the account in the role ARN).
+// AssumeRole: temporary credentials that act in the role's account (the account in the role ARN), for a
+// caller the role's trust policy names; anyone else is refused with AWS's AccessDenied.
 
 import { randomBytes } from 'node:crypto';
 import { defineOperation } from '../../definition.js';
 import { int, list, str, struct } from '../../../protocols/shapes.js';
 import { ServiceError } from '../../../protocols/errors.js';
 import { issuedCredentials } from '../store.js';
+import { assumeRoleCaller, trustsCaller } from '../trust.js';
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/;
 
@@ -21,6 +23,7 @@ interface Input {
   RoleArn: string;
   RoleSessionName: string;
   DurationSeconds?: number;
+  ExternalId?: string;
 }
 
 const token = (prefix: string, length: number) => prefix + randomBytes(length).toString('hex').toUpperCase().slice(0, length - prefix.length);
@@ -31,13 +34,15 @@ export const assumeRole = defineOperation<Input>({
   readOnly: true,
   handler(input, ctx) {
     const match = ROLE_ARN.exec(input.RoleArn);
-    const denied = () =>
-      new ServiceError('AccessDenied', `User: arn:aws:iam::${ctx.accountId}:root is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`, 403);
+    const caller = assumeRoleCaller(ctx);
+    const denied = () => new ServiceError('AccessDenied', `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`, 403);
     if (!match) throw new ServiceError('ValidationError', `${input.RoleArn} is invalid`, 400);
     const [, accountId, roleName] = match;
-    const role = ctx.sandbox.apis.iam?.getRole({ accountId, region: ctx.region, clock: ctx.clock }, roleName);
-    if (ctx.sandbox.apis.iam && !role) throw denied();
     const now = ctx.clock.now();
+    const iam = ctx.sandbox.apis.iam;
+    const role = iam?.getRole({ accountId, region: ctx.region, clock: ctx.clock }, roleName);
+    // Without IAM in this sandbox there is no trust policy to read: every role is assumable.
+    if (iam && (!role || !trustsCaller(role, caller, { roleSessionName: input.RoleSessionName, externalId: input.ExternalId }, now))) throw denied();
     const issued = {
       accessKeyId: token('ASIA', 20),
       secretAccessKey: randomBytes(30).toString('base64').slice(0, 40),
