@@ -69,7 +69,7 @@ export async function startIotRuntime(sandbox: Sandbox): Promise<IotApi> {
   sandbox.adminRoutes.set('/_sandbox/iot/ca.pem', () => ({ status: 200, headers: { 'content-type': 'application/x-pem-file' }, body: ca.certPem }));
   sandbox.statusProviders.push(() => ({
     iotCaFile: ca.certPath ?? `(in memory) ${sandbox.endpoint}/_sandbox/iot/ca.pem`,
-    mqtt: `mqtt://${endpointHost}:${broker.mqttPort}`,
+    mqtt: `mqtt://${endpointHost}:${broker.mqttPort} (no authentication: the username, an access key id, names the account)`,
     mqtts: `mqtts://${endpointHost}:${broker.mqttsPort} (client certificate from CreateKeysAndCertificate)`,
     mqttWebSocket: `${sandbox.endpoint.replace(/^http/, 'ws')}/mqtt (URL presigned with SigV4, service iotdevicegateway)`,
   }));
