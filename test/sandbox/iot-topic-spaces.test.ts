@@ -128,6 +128,26 @@ describe('per-account topic spaces', () => {
     expect(seen[b]!.sort()).toEqual([`http/reading http of ${b}`, `republished/in/x {"from":"${b}"}`].sort());
   }, 60_000);
 
+  it('reads the account from an MQTT 3.1 CONNECT with a will and a password', async () => {
+    const [a, b] = ACCOUNTS;
+    const v31 = await mqtt.connectAsync(`mqtt://127.0.0.1:${endpoints().mqttPort}`, {
+      clientId: 'v31-listener',
+      username: b,
+      password: 'ignored',
+      protocolId: 'MQIsdp',
+      protocolVersion: 3,
+      will: { topic: 'wills/v31', payload: Buffer.from('gone'), qos: 0, retain: false },
+      reconnectPeriod: 0,
+    });
+    clients.push(v31);
+    const seen = heard(v31);
+    await v31.subscribeAsync('v31/#', { qos: 1 });
+    for (const acct of [a, b]) await (await checker(acct, `v31-publisher-${acct}`)).publishAsync('v31/reading', `from ${acct}`, { qos: 1 });
+    await until(() => seen.length >= 1);
+    await settle();
+    expect(seen).toEqual([`v31/reading from ${b}`]);
+  });
+
   it('closes every client', async () => {
     await Promise.all(clients.map((c) => c.endAsync()));
     expect(clients.every((c) => !c.connected)).toBe(true);

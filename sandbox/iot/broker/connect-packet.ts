@@ -1,14 +1,14 @@
 // Reads the username of the MQTT CONNECT packet a plain-TCP client opens with, before the broker sees it:
 // on 1883 the username names the account (and region) whose topic space the client joins, so the broker
-// must know it before handing the connection to that space. Only as much of MQTT 3.1.1 / 5 as finding
-// the username takes; the broker itself parses and validates the packet afterwards.
+// must know it before handing the connection to that space. Only as much of MQTT 3.1 / 3.1.1 (what the
+// broker speaks) as finding the username takes; the broker itself parses and validates the packet afterwards.
 
 export type ConnectPeek = { complete: false } | { complete: true; username?: string };
 
 /** A CONNECT larger than this is not waited for: the client joins the default space (the broker refuses it if it is malformed). */
 export const MAX_PEEKED_CONNECT = 256 * 1024;
 
-/** A variable byte integer at `offset`: its value and length, or undefined when incomplete or malformed. */
+/** A variable byte integer at `offset`: its value and length; undefined while incomplete, 'malformed' past four bytes. */
 function varint(bytes: Buffer, offset: number): { value: number; length: number } | undefined | 'malformed' {
   let value = 0;
   for (let i = 0; i < 4; i++) {
@@ -42,24 +42,12 @@ export function peekConnect(bytes: Buffer): ConnectPeek {
     at += 2 + length;
     return at <= packet.length ? value : undefined;
   };
-  const skipProperties = (): boolean => {
-    const length = varint(packet, at);
-    if (!length || length === 'malformed') return false;
-    at += length.length + length.value;
-    return at <= packet.length;
-  };
   if (!field()) return { complete: true }; // protocol name
   if (at + 4 > packet.length) return { complete: true };
-  const level = packet[at]!;
   const flags = packet[at + 1]!;
-  at += 4; // level, flags, keep-alive
-  const v5 = level === 5;
-  if (v5 && !skipProperties()) return { complete: true };
+  at += 4; // protocol level, flags, keep-alive
   if (!field()) return { complete: true }; // client id
-  if (flags & 0x04) {
-    if (v5 && !skipProperties()) return { complete: true };
-    if (!field() || !field()) return { complete: true }; // will topic and payload
-  }
+  if (flags & 0x04 && (!field() || !field())) return { complete: true }; // will topic and payload
   if (!(flags & 0x80)) return { complete: true };
   const username = field();
   return { complete: true, username: username?.toString('utf8') };
