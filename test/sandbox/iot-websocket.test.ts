@@ -1,12 +1,14 @@
 // MQTT over WebSocket on the sandbox's HTTP port, as AWS IoT Core offers it on wss://<ats-endpoint>/mqtt:
 // the upgrade's URL presigned with SigV4 (service iotdevicegateway) by the SDK's own signer, mqtt.js's
-// WebSocket transport, a sandbox that verifies signatures. Unsigned, wrongly signed and expired upgrades
+// WebSocket transport, a sandbox that verifies signatures; and the AWS Common Runtime's MQTT client
+// signing its handshake as aws-iot-device-sdk-v2 does (an independent SigV4 implementation). Unsigned, wrongly signed and expired upgrades
 // are refused with 403; a session token is accepted appended after signing (AWS IoT's way) or signed; a
 // role session may do what its role's policies allow and nothing more.
 
 import { describe, expect, it } from 'vitest';
 import type { MqttClient } from 'mqtt';
 import WebSocket from 'ws';
+import { auth as crtAuth, io as crtIo, mqtt as crtMqtt } from 'aws-iot-device-sdk-v2';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { Hash } from '@smithy/core/serde';
@@ -62,6 +64,49 @@ describe('MQTT over WebSocket', () => {
     const upgrades = sb.running.sandbox.log.calls(since).filter((c) => c.service === 'iot-data');
     expect(upgrades).toHaveLength(2);
     expect(upgrades.every((c) => c.operation === 'Connect' && c.readOnly && c.status === 101 && c.accountId === ACCOUNT && c.region === 'us-east-1')).toBe(true);
+  });
+
+  it('accepts the AWS Common Runtime client signing its handshake as aws-iot-device-sdk-v2 does, with a session token', async () => {
+    const config = sb.config({ accessKeyId: ACCOUNT });
+    const iam = new IAMClient(config);
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+    const { Role } = await iam.send(new CreateRoleCommand({ RoleName: 'crt-device', AssumeRolePolicyDocument: trust }));
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'crt-device', PolicyName: 'all', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iot:*', Resource: '*' }] }) }));
+    const { Credentials } = await new STSClient(config).send(new AssumeRoleCommand({ RoleArn: Role!.Arn!, RoleSessionName: 'crt' }));
+    const provider = crtAuth.AwsCredentialsProvider.newStatic(Credentials!.AccessKeyId!, Credentials!.SecretAccessKey!, Credentials!.SessionToken!);
+    const url = mqttUrl();
+    const connection = new crtMqtt.MqttClient().new_connection({
+      client_id: 'crt-device',
+      host_name: url.hostname,
+      port: Number(url.port),
+      clean_session: true,
+      keep_alive: 30,
+      use_websocket: true,
+      socket_options: new crtIo.SocketOptions(crtIo.SocketType.STREAM, crtIo.SocketDomain.IPV4, 5_000),
+      // The signing configuration of the SDK's AwsIotMqttConnectionConfigBuilder.new_with_websockets (whose builder always adds TLS).
+      websocket_handshake_transform: (request, done) => {
+        crtAuth
+          .aws_sign_request(request, {
+            algorithm: crtAuth.AwsSigningAlgorithm.SigV4,
+            signature_type: crtAuth.AwsSignatureType.HttpRequestViaQueryParams,
+            provider,
+            region: 'us-east-1',
+            service: 'iotdevicegateway',
+            signed_body_value: crtAuth.AwsSignedBodyValue.EmptySha256,
+            omit_session_token: true,
+          })
+          .then(() => done(), () => done(3));
+      },
+    });
+    const listener = await connect(await presignMqttUrl(mqttUrl(), KEYS, 'us-east-1'), 'crt-listener');
+    const seen = received(listener);
+    await listener.subscribeAsync('lab/crt/#', { qos: 1 });
+    await connection.connect();
+    await connection.publish('lab/crt/dev1', '{"TEMPERATURE":19}', crtMqtt.QoS.AtLeastOnce);
+    await until(() => seen.length > 0);
+    expect(seen).toEqual(['lab/crt/dev1 {"TEMPERATURE":19}']);
+    await connection.disconnect();
+    await listener.endAsync();
   });
 
   it('refuses an unsigned upgrade, one signed with the wrong secret, for another service or expired, with 403', async () => {
