@@ -6,6 +6,7 @@
 import type { Check, CheckContext, CheckResult } from '../../src/engine/types.js';
 import { fail, pass, pending } from '../../src/engine/result.js';
 import { DeviceConnectionError } from '../../src/device/connection.js';
+import { disconnect } from '../../src/device/disconnect.js';
 import { describeMqttWebSocketUrl } from '../../src/device/endpoint.js';
 import { listen } from '../../src/device/listen.js';
 import { connectAsCaller, shownUrl } from '../../src/device/websocket.js';
@@ -67,7 +68,7 @@ export function messagesArriveCheck(
       } catch (err) {
         return fail(`The checker could not subscribe to ${topic}: ${(err as Error).message}.`, { hint: `Your AWS credentials need iot:Subscribe on topicfilter/${topic} and iot:Receive on topic/${topic}.`, evidence });
       } finally {
-        await client.endAsync().catch(() => undefined);
+        await disconnect(client);
       }
     },
   };

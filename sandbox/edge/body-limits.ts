@@ -43,8 +43,9 @@ const requestEntityTooLarge = jsonTooLarge('RequestEntityTooLarge', 'Request Ent
 const JSON_LIMITS: Record<string, number> = {
   // PutRecords: 10 MiB for the whole request, records and partition keys.
   kinesis: base64(10 * MiB) + MiB,
-  // PutRecordBatch: 4 MiB for the whole request.
-  firehose: base64(4 * MiB) + MiB,
+  // PutRecordBatch: 4 MiB for the whole request; twice that reaches the service, whose own
+  // InvalidArgumentException names the limit.
+  firehose: base64(8 * MiB) + MiB,
   // Any request: 16 MB.
   dynamodb: 16 * MiB,
   // PutLogEvents: 1 MiB; PutMetricData: 1 MB. The same front door as above is ample for both.

@@ -20,13 +20,21 @@ export async function listen(client: MqttClient, filter: string, windowMs: numbe
   client.on('message', onMessage);
   const timer = setTimeout(finish, windowMs);
   signal?.addEventListener('abort', finish, { once: true });
+  // mqtt.js never settles a subscription whose connection closes before the SUBACK: a close ends the wait.
+  let onClose: () => void = () => undefined;
+  const closed = new Promise<never>((_, reject) => {
+    onClose = () => reject(new Error(`the connection closed before the subscription to ${filter} was granted`));
+    client.once('close', onClose);
+  });
   try {
-    const granted = await client.subscribeAsync(filter, { qos: 0 });
+    const granted = await Promise.race([client.subscribeAsync(filter, { qos: 0 }), closed]);
+    client.removeListener('close', onClose);
     // MQTT 3.1.1 answers a refused subscription with return code 128 rather than an error.
     if (granted.some((g) => g.qos === 128)) throw new Error(`subscription to ${filter} was refused`);
     await finished;
     return heard;
   } finally {
+    client.removeListener('close', onClose);
     clearTimeout(timer);
     client.removeListener('message', onMessage);
     signal?.removeEventListener('abort', finish);

@@ -5,6 +5,7 @@
 import { EnvironmentError } from '../errors.js';
 import { resourceNames, telemetryTopic } from '../labs/resource-names.js';
 import type { ClientFactory } from '../target/clients.js';
+import { disconnect } from './disconnect.js';
 import { iotDeviceAccess } from '../target/iot-access.js';
 import { connectDevice, DeviceConnectionError } from './connection.js';
 import { deviceDir, loadDeviceCredentials } from './credentials.js';
@@ -63,7 +64,7 @@ export async function startDevice(settings: DeviceSettings): Promise<RunningDevi
   const loop = runDevice({ client, device: name, topic, intervalMs: 1000 / settings.rate, count: settings.count, malformedEvery: settings.malformedEvery, signal: controller.signal, onPublish: settings.onPublish });
   const done = Promise.race([loop, lost]).finally(async () => {
     controller.abort();
-    await client.endAsync().catch(() => undefined);
+    await disconnect(client);
   });
   return {
     name,

@@ -42,8 +42,7 @@ export interface GradeOptions {
 export async function gradeClass(students: readonly Student[], options: GradeOptions): Promise<StudentResult[]> {
   const semaphore = new Semaphore(options.concurrency);
   // A check that only listens (lab 0's device.publishing, 5 s) gives its student's place to the next one.
-  const idle = <T>(wait: Promise<T>) => semaphore.yieldDuring(wait);
-  return Promise.all(students.map((student) => semaphore.use(() => gradeStudent(student, options, idle))));
+  return Promise.all(students.map((student) => semaphore.useWithLease((lease) => gradeStudent(student, options, (wait) => lease.idle(wait)))));
 }
 
 async function gradeStudent(student: Student, options: GradeOptions, idle: RunOptions['idle']): Promise<StudentResult> {

@@ -5,6 +5,7 @@
 import type { MqttClient } from 'mqtt';
 import { EnvironmentError } from '../errors.js';
 import { connectDevice, DeviceConnectionError } from '../device/connection.js';
+import { disconnect } from '../device/disconnect.js';
 import type { DeviceCredentials } from '../device/credentials.js';
 import { describeMqttEndpoint, type MqttEndpoint } from '../device/endpoint.js';
 import type { ClientFactory } from '../target/clients.js';
@@ -101,7 +102,7 @@ export async function openDeviceLink(options: {
       }
     },
     async close() {
-      await client.endAsync().catch(() => undefined);
+      await disconnect(client);
     },
   };
 }

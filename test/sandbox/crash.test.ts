@@ -9,8 +9,10 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, GetLogEventsCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { killHard, useChildSandboxes } from './child-sandbox.js';
 import { clientConfig } from './support.js';
+import { trustPolicyWithAccount } from './trust-policy.js';
 
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+// The test assumes the role with the account's own keys, so the account is trusted besides Lambda.
+const TRUST = trustPolicyWithAccount('lambda.amazonaws.com', '000000000000');
 const body = (i: number) => Buffer.from(`object ${i} `.repeat(50 + (i % 7) * 100));
 
 describe('crash safety of the sandbox core', () => {

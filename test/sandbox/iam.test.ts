@@ -35,7 +35,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
 import { useSandbox } from './support.js';
 import { awsCli, requireAwsCli } from './aws-cli.js';
-import { trustPolicy as trust } from './trust-policy.js';
+import { trustPolicy as trust, trustPolicyWithAccount } from './trust-policy.js';
 
 const ACCOUNT = '000000000000';
 
@@ -462,6 +462,9 @@ describe('IAM', () => {
       ).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
 
       const role = (await iam().send(new GetRoleCommand({ RoleName: 'api-role' }))).Role!;
+      // Trusted by lambda.amazonaws.com only: the account's own keys may not assume it, as in AWS.
+      await expect(sts.send(new AssumeRoleCommand({ RoleArn: role.Arn, RoleSessionName: 'session' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+      await iam().send(new UpdateAssumeRolePolicyCommand({ RoleName: 'api-role', PolicyDocument: trustPolicyWithAccount('lambda.amazonaws.com', ACCOUNT) }));
       const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: role.Arn, RoleSessionName: 'session' }));
       expect(assumed.AssumedRoleUser).toEqual({ AssumedRoleId: `${role.RoleId}:session`, Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/api-role/session` });
       const creds = assumed.Credentials!;
