@@ -1,10 +1,13 @@
 // The message catalogue: every key in both languages with the same placeholders, each filled when
 // rendered, and the language chosen the documented way.
 
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lookup, namespaces, resolveLanguage, useLanguage } from '../../src/i18n/index.js';
-// Areas that define their own messages register them when loaded.
-import '../../checks/lib/messages.js';
+
+// Areas that define their own messages register them when loaded: every lab's checks and builders.
+const checkModules = (dir: string) => readdirSync(new URL(`../../${dir}/`, import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => `../../${dir}/${f}`);
+for (const module of [...checkModules('checks'), ...checkModules('checks/lib')]) await import(module);
 
 type Tree = { readonly [key: string]: string | Tree };
 
