@@ -7,6 +7,7 @@ import { startEdgeServer } from './edge/server.js';
 import { serviceModules } from './services/registry.js';
 import { DEFAULT_HOST, DEFAULT_PORT, type SandboxOptions } from './settings.js';
 import { checkStores } from './store/startup-check.js';
+import { exposureProblem, UnsafeExposureError } from './edge/exposure.js';
 
 export { SANDBOX_CREDENTIALS, DEFAULT_REGION, DEFAULT_PORT, DEFAULT_DATA_DIR } from './settings.js';
 export type { SandboxOptions } from './settings.js';
@@ -21,6 +22,8 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const exposure = exposureProblem(options);
+  if (exposure) throw new UnsafeExposureError(exposure);
   const sandbox = new Sandbox(options);
   try {
     await checkStores(sandbox);

@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningSandbox } from './index.js';
 import { prefetchRsaKeys } from './iot/rsa-keys.js';
-import type { SandboxOptions } from './settings.js';
+import { SANDBOX_CREDENTIALS, type SandboxOptions } from './settings.js';
+import { generateSecret, needsGeneratedSecret } from './edge/exposure.js';
 
 export interface RunFile {
   pid: number;
@@ -27,6 +28,7 @@ export const SANDBOX_OPTIONS = {
   'in-memory': { type: 'boolean' },
   repair: { type: 'boolean' },
   'verify-signatures': { type: 'boolean' },
+  'secret-access-key': { type: 'string' },
   'enforce-limits': { type: 'boolean' },
   'metric-delay': { type: 'string' },
   'provisioning-delay': { type: 'string' },
@@ -45,9 +47,13 @@ function number(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-export function optionsFromArgs(argv: string[]): SandboxOptions & { runFile?: string } {
+export function optionsFromArgs(argv: string[]): SandboxOptions & { runFile?: string; generatedSecret?: boolean } {
   const { values } = parseArgs({ args: argv, options: SANDBOX_OPTIONS, strict: true });
+  const exposed = { host: values.host, verifySignatures: values['verify-signatures'], secretAccessKey: values['secret-access-key'] };
+  const generatedSecret = needsGeneratedSecret(exposed);
   return {
+    secretAccessKey: generatedSecret ? generateSecret() : exposed.secretAccessKey,
+    generatedSecret,
     port: number('port', values.port),
     host: values.host,
     dataDir: values.data,
@@ -91,7 +97,8 @@ export async function runSandboxProcess(options: SandboxOptions & { runFile?: st
       startedAt: new Date().toISOString(),
       ...(options.args ? { args: options.args } : {}),
     };
-    writeFileSync(runFile, JSON.stringify(info, null, 2));
+    // It may hold the sandbox's secret (its arguments): for this user only.
+    writeFileSync(runFile, JSON.stringify(info, null, 2), { mode: 0o600 });
   }
   const shutdown = async () => {
     await running.stop();
@@ -106,8 +113,11 @@ export async function runSandboxProcess(options: SandboxOptions & { runFile?: st
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   prefetchRsaKeys(2); // the CA's (unless kept in the data directory) and the MQTT broker's TLS key
   try {
-    const running = await runSandboxProcess({ ...optionsFromArgs(process.argv.slice(2)), args: process.argv.slice(2) });
+    const options = optionsFromArgs(process.argv.slice(2));
+    const running = await runSandboxProcess({ ...options, args: process.argv.slice(2) });
     process.stdout.write(`sandbox listening on ${running.endpoint}\n`);
+    // Shown once, here: it is not kept anywhere else.
+    if (options.generatedSecret) process.stdout.write(`signatures are checked; sign with access key ${SANDBOX_CREDENTIALS.accessKeyId} (or any 12-digit account id) and secret ${options.secretAccessKey}\n`);
   } catch (err) {
     process.stderr.write(`sandbox could not start: ${(err as Error).message}\n`);
     process.exit(2);

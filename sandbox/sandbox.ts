@@ -7,7 +7,7 @@ import { systemClock } from './edge/clock.js';
 import type { EdgeRequest, EdgeResponse } from './edge/http-types.js';
 import { RequestLog } from './edge/request-log.js';
 import type { SandboxOptions } from './settings.js';
-import { DEFAULT_DATA_DIR } from './settings.js';
+import { DEFAULT_DATA_DIR, SANDBOX_CREDENTIALS } from './settings.js';
 import { StateStore } from './store/state-store.js';
 import { DamageRepair } from './store/damage.js';
 import type { BlobStore } from './store/blob-store.js';
@@ -38,6 +38,16 @@ export class Sandbox {
     this.repair = this.dataDir && options.repair ? new DamageRepair(this.dataDir, new Date(this.clock.now())) : undefined;
     this.state = this.dataDir ? StateStore.open(this.dataDir, this.repair) : StateStore.inMemory();
     this.blobs = this.dataDir ? new DiskBlobStore(join(this.dataDir, 'files')) : new MemoryBlobStore();
+  }
+
+  /** The secret every long-term access key of this sandbox signs with (settings.ts's documented one unless set). */
+  get secretAccessKey(): string {
+    return this.options.secretAccessKey ?? SANDBOX_CREDENTIALS.secretAccessKey;
+  }
+
+  /** The secret an access key signs with: a role session's own, else the sandbox's. */
+  secretFor(accessKeyId: string): string {
+    return this.apis.sts?.secretForAccessKey(accessKeyId) ?? this.secretAccessKey;
   }
 
   /** The in-process API of another service; throws if that service is not part of this sandbox. */

@@ -14,6 +14,8 @@ export interface SandboxOptions {
   repair?: boolean;
   /** Reject requests whose SigV4 signature is not made with the sandbox secret. */
   verifySignatures?: boolean;
+  /** The secret long-term access keys sign with. Default SANDBOX_CREDENTIALS's (public, so loopback only). */
+  secretAccessKey?: string;
   clock?: Clock;
   /** Delay before CloudWatch metrics become visible, imitating AWS's lag (ms). Default 0. */
   metricDelayMs?: number;

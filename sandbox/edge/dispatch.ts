@@ -1,17 +1,21 @@
-// The fixed chain every request goes through: sandbox admin routes, SigV4 (account and region),
-// service and protocol, operation, input validation, handler, output or AWS-shaped error.
+// The fixed chain every request goes through: the browser guard (Host, Origin), sandbox admin routes,
+// SigV4 (account and region), service and protocol, authentication, operation, input validation,
+// handler, output or AWS-shaped error.
 
 import { randomUUID } from 'node:crypto';
 import type { Sandbox } from '../sandbox.js';
 import type { RequestContext } from './context.js';
 import type { EdgeRequest, EdgeResponse } from './http-types.js';
 import { Router, unclaimedJsonCodec } from './router.js';
-import { accountForAccessKey, authenticationProblem, parseSigV4, verifySigV4 } from './sigv4.js';
+import { accountForAccessKey, authenticationProblem, parseSigV4 } from './sigv4.js';
+import { authFamily, missingSignature, scopeProblem, verifyRequest } from './authentication.js';
+import { BrowserGuard } from './browser-guard.js';
+import { isRegionName } from '../../aws-facts/regions.js';
 import { internalFailure, isServiceError, ServiceError } from '../protocols/errors.js';
 import { validateInput } from '../protocols/shapes.js';
 import { awsQueryCodec } from '../protocols/aws-query.js';
 import { isReadOnly, RawResponse, type ServiceDefinition } from '../services/definition.js';
-import { DEFAULT_REGION, SANDBOX_CREDENTIALS } from '../settings.js';
+import { DEFAULT_HOST, DEFAULT_REGION, SANDBOX_CREDENTIALS } from '../settings.js';
 
 export type Dispatcher = (req: EdgeRequest) => Promise<EdgeResponse>;
 
@@ -39,27 +43,40 @@ function unclaimed(req: EdgeRequest, signedFor: string | undefined, requestId: s
   return awsQueryCodec.encodeError(new ServiceError('UnrecognizedClientException', message, 400), unknownService, requestId);
 }
 
+/** A refusal outside any service (an admin route, a request no service claims): a plain JSON 403. */
+function refusedOutsideServices(message: string): EdgeResponse {
+  return { status: 403, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) };
+}
+
 export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]): Dispatcher {
   const router = new Router(services);
+  const guard = new BrowserGuard(sandbox.options.host ?? DEFAULT_HOST);
 
   return async function dispatch(req: EdgeRequest): Promise<EdgeResponse> {
     const requestId = randomUUID();
+    const wrongHost = guard.hostRefusal(req);
     const admin = req.rawPath.startsWith('/_sandbox/') ? sandbox.adminRoutes.get(req.rawPath) : undefined;
-    if (admin) return admin(req);
+    if (admin) {
+      const refusal = wrongHost ?? guard.browserRefusal(req);
+      return refusal ? refusedOutsideServices(refusal) : admin(req);
+    }
 
     const auth = parseSigV4(req);
     const route = router.resolve(req, auth);
     if (!route) {
       sandbox.log.record({ time: Date.now(), service: auth?.service ?? 'unknown', operation: req.headers['x-amz-target'] ?? `${req.method} ${req.rawPath.split('?')[0]}`, accountId: '', region: '', status: 400, readOnly: true, implemented: false });
-      return unclaimed(req, auth?.service, requestId);
+      const refusal = wrongHost ?? guard.browserRefusal(req);
+      return refusal ? refusedOutsideServices(refusal) : unclaimed(req, auth?.service, requestId);
     }
     const { service, codec } = route;
+    const family = authFamily(codec.name, service.name);
     const prepared = service.rewrite ? service.rewrite(req) : req;
     const sts = sandbox.apis.sts;
     const accessKeyId = auth?.accessKeyId ?? SANDBOX_CREDENTIALS.accessKeyId;
     const ctx: RequestContext = {
       accountId: sts?.accountForAccessKey(accessKeyId) ?? accountForAccessKey(accessKeyId),
-      region: auth?.region ?? DEFAULT_REGION,
+      // A region that is not a region name never reaches a service (it would become a path or a name there).
+      region: auth && isRegionName(auth.region) ? auth.region : DEFAULT_REGION,
       requestId,
       clock: sandbox.clock,
       accessKeyId,
@@ -71,6 +88,11 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
     let readOnly = true;
     let implemented = true;
     try {
+      const browsersWelcome = route.dataPlane && service.dataPlane?.servesBrowsers;
+      const refusal = wrongHost ?? (browsersWelcome ? undefined : guard.browserRefusal(req));
+      if (refusal) throw new ServiceError(family === 's3' || family === 'query' ? 'AccessDenied' : 'AccessDeniedException', refusal, 403);
+      const badScope = auth && scopeProblem(auth, family);
+      if (badScope) throw badScope;
       if (route.dataPlane && service.dataPlane) {
         operationName = service.dataPlane.operation;
         readOnly = SAFE_METHODS.has(prepared.method);
@@ -81,11 +103,12 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
       // JSON-protocol services read the body and look up the operation before they look at authentication.
       const jsonProtocol = codec.name.startsWith('awsJson') && !service.serve;
       const authenticate = () => {
+        // Every AWS API refuses an unsigned call, whatever the flags; only the answer differs by protocol.
+        const unsigned = missingSignature(req, auth, family);
+        if (unsigned) throw unsigned;
         if (!sandbox.options.verifySignatures) return;
-        if (!auth) throw new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
-        const secret = sts?.secretForAccessKey(auth.accessKeyId) ?? SANDBOX_CREDENTIALS.secretAccessKey;
-        if (codec.name === 'awsQuery' || codec.name === 'restXml') verifySigV4(req, auth, secret, 'SignatureDoesNotMatch', 403);
-        else verifySigV4(req, auth, secret, 'InvalidSignatureException', jsonProtocol ? 400 : 403);
+        if (!auth) throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 400);
+        verifyRequest(req, auth, sandbox.secretFor(auth.accessKeyId), family, sandbox.clock.now());
       };
       if (!jsonProtocol) authenticate();
       if (service.serve) {

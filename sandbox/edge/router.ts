@@ -80,6 +80,9 @@ export class Router {
     if (byPath) return byPath;
     const action = queryParams(req).get('Action');
     if (action) return this.services.find((s) => s.protocols.includes('awsQuery') && s.operations.some((op) => op.name === action));
+    // An unsigned request nothing else names is a path on S3's endpoint, as `curl <endpoint>/bucket/key` would
+    // be on AWS: S3 answers it (and refuses it, as it refuses anonymous access to a private bucket).
+    if (!auth && !target && !unclaimedJsonCodec(req)) return this.services.find((s) => s.answersUnnamedPaths);
     return undefined;
   }
 

@@ -59,8 +59,10 @@ export interface ServiceDefinition {
   validationCode?: string;
   /** Member naming in validation messages. */
   memberNaming?: 'lowerCamel' | 'asIs';
-  /** Unsigned paths this service answers (API Gateway invoke URLs). */
+  /** Paths that name this service when no credential scope does (an unsigned call, an API Gateway invoke URL). */
   pathPrefixes?: string[];
+  /** Takes unsigned requests no other rule routes (S3: a path is a bucket and a key). */
+  answersUnnamedPaths?: boolean;
   /** Rewrites a request before routing (S3 virtual-hosted-style addressing). */
   rewrite?(req: EdgeRequest): EdgeRequest;
   /** Takes over a whole request (a service that is a server of its own, such as dynalite). */
@@ -79,6 +81,8 @@ export interface DataPlane {
   serve(req: EdgeRequest, ctx: RequestContext): Promise<EdgeResponse>;
   /** The operation name the request log records these requests under. */
   operation: string;
+  /** Web pages may call it (API Gateway's invoke URLs, CORS as configured); any other traffic from a browser is refused. */
+  servesBrowsers?: boolean;
 }
 
 export function defineService(def: ServiceDefinition): ServiceDefinition {

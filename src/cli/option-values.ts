@@ -1,6 +1,7 @@
 // Values of command-line options, checked once for every command: a wrong one is a usage error that says
 // what the option takes, never a stack trace or an SDK message.
 
+import { isRegionName } from '../../aws-facts/regions.js';
 import { UsageError } from '../errors.js';
 
 /** A whole number from 1 up to the largest integer JavaScript holds exactly. */
@@ -27,10 +28,7 @@ export function positiveNumber(flag: string, value: string, unit?: string): numb
   return n;
 }
 
-/** AWS's region names: `eu-west-1`, `us-gov-east-1`, `ap-southeast-5`. */
-export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
 export function regionName(source: string, value: string): string {
-  if (!REGION_PATTERN.test(value)) throw new UsageError(`${source}: "${value}" is not a region name (like eu-west-1).`);
+  if (!isRegionName(value)) throw new UsageError(`${source}: "${value}" is not a region name (like eu-west-1).`);
   return value;
 }

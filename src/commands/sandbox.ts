@@ -9,6 +9,7 @@ import { EnvironmentError, UsageError } from '../errors.js';
 import type { Output } from '../output.js';
 import { LOCAL_CREDENTIALS, LOCAL_ENDPOINT, LOCAL_REGION, SANDBOX_START_COMMAND } from '../target/local.js';
 import type { GlobalOptions } from '../session.js';
+import { generateSecret, needsGeneratedSecret } from '../../sandbox/edge/exposure.js';
 
 export interface SandboxStartOptions {
   home: string;
@@ -20,6 +21,8 @@ export interface SandboxStartOptions {
   repair?: boolean;
   detach?: boolean;
   verifySignatures?: boolean;
+  /** The secret clients sign with; generated when the sandbox listens beyond loopback and none is given. */
+  secretAccessKey?: string;
   enforceLimits?: boolean;
   metricDelay?: string;
   provisioningDelay?: string;
@@ -82,6 +85,7 @@ function argsFor(options: SandboxStartOptions): string[] {
   if (options.inMemory) args.push('--in-memory');
   if (options.repair) args.push('--repair');
   if (options.verifySignatures) args.push('--verify-signatures');
+  if (options.secretAccessKey !== undefined) args.push('--secret-access-key', options.secretAccessKey);
   if (options.enforceLimits) args.push('--enforce-limits');
   if (options.metricDelay !== undefined) args.push('--metric-delay', options.metricDelay);
   if (options.provisioningDelay !== undefined) args.push('--provisioning-delay', options.provisioningDelay);
@@ -92,10 +96,10 @@ function argsFor(options: SandboxStartOptions): string[] {
   return args;
 }
 
-function printHowToUse(out: Output, endpoint: string): void {
+function printHowToUse(out: Output, endpoint: string, secretAccessKey: string = LOCAL_CREDENTIALS.secretAccessKey): void {
   out.line(`Sandbox running at ${endpoint}`);
   out.line('Point any AWS client at it:');
-  out.line(`  export AWS_ENDPOINT_URL=${endpoint} AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_REGION=${LOCAL_REGION}`);
+  out.line(`  export AWS_ENDPOINT_URL=${endpoint} AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey} AWS_REGION=${LOCAL_REGION}`);
   out.line('and grade against it with `lab check N --target local`.');
 }
 
@@ -104,8 +108,10 @@ export async function sandboxStart(options: SandboxStartOptions, out: Output): P
   if (running && alive(running.pid) && (await fetchStatus(running.endpoint))) {
     throw new UsageError(`A sandbox is already running at ${running.endpoint} (pid ${running.pid}); stop it with \`lab sandbox stop\`.`);
   }
-  const args = argsFor(options);
-  if (options.detach) return startDetached(options.home, args, out);
+  // Beyond loopback the public default secret will not do: one is made here, so a restart keeps it and it is shown once.
+  const secretAccessKey = options.secretAccessKey ?? (needsGeneratedSecret(options) ? generateSecret() : undefined);
+  const args = argsFor({ ...options, secretAccessKey });
+  if (options.detach) return startDetached(options.home, args, out, secretAccessKey);
 
   const { optionsFromArgs, runSandboxProcess } = await import('../../sandbox/main.js');
   let sandbox;
@@ -114,7 +120,7 @@ export async function sandboxStart(options: SandboxStartOptions, out: Output): P
   } catch (err) {
     throw startFailure(err, options);
   }
-  printHowToUse(out, sandbox.endpoint);
+  printHowToUse(out, sandbox.endpoint, secretAccessKey);
   out.line('Press Ctrl-C to stop it.');
   // The sandbox's own signal handlers stop it and exit; until then this command keeps running.
   return new Promise<number>(() => undefined);
@@ -126,13 +132,14 @@ function startFailure(err: unknown, options: SandboxStartOptions): Error {
     return new EnvironmentError(`Port ${options.port ?? 4566} is already in use.`, 'Stop whatever uses it, or start the sandbox on another port with `--port N` and set `lab config set endpoint http://127.0.0.1:N`.');
   }
   if (err instanceof Error && /must be a non-negative number/.test(err.message)) return new UsageError(err.message);
+  if (code === 'SANDBOX_UNSAFE_EXPOSURE') return new UsageError((err as Error).message);
   // A damaged data directory (sandbox/store/damage.ts): its one-line reason, then the choices.
   const damaged = err as { code?: string; reason?: string; choices?: string };
   if (damaged.code === 'SANDBOX_STORE_DAMAGED' && damaged.reason) return new EnvironmentError(damaged.reason, damaged.choices);
   return err instanceof Error ? err : new Error(String(err));
 }
 
-export async function startDetached(home: string, args: string[], out: Output): Promise<number> {
+export async function startDetached(home: string, args: string[], out: Output, secretAccessKey?: string): Promise<number> {
   const { mkdir } = await import('node:fs/promises');
   await mkdir(home, { recursive: true });
   const logFile = join(home, 'sandbox.log');
@@ -146,7 +153,7 @@ export async function startDetached(home: string, args: string[], out: Output): 
   while (Date.now() < deadline) {
     const state = await readRunFile(home);
     if (state && state.pid === child.pid && (await fetchStatus(state.endpoint))) {
-      printHowToUse(out, state.endpoint);
+      printHowToUse(out, state.endpoint, secretAccessKey);
       out.line(`pid ${state.pid}; log in ${logFile}; stop it with \`lab sandbox stop\`.`);
       return 0;
     }

@@ -233,6 +233,6 @@ describe('API Gateway with signature verification on', () => {
     expect(await res.json()).toEqual({ ok: true });
     const unsignedControl = await fetch(`${sb.endpoint}/restapis/${api.id}`);
     expect(unsignedControl.status).toBe(403);
-    expect(await unsignedControl.text()).toContain('Request is missing Authentication Token');
+    expect(await unsignedControl.text()).toContain('Missing Authentication Token');
   });
 });

@@ -13,10 +13,14 @@ const CBOR = 'application/x-amz-cbor-1.1';
 const LIST_STREAMS = 'Kinesis_20131202.ListStreams';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Complete enough for the edge (any key signs unless --verify-signatures); `service` is the credential scope's. */
-const signed = (service = 'kinesis') => ({
-  authorization: `AWS4-HMAC-SHA256 Credential=test/20261128/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=00`,
-  'x-amz-date': '20261128T000000Z',
-});
+const signed = (service = 'kinesis') => {
+  // Signed now: a request more than 15 minutes off is refused for its time before its signature is looked at.
+  const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return {
+    authorization: `AWS4-HMAC-SHA256 Credential=test/${amzDate.slice(0, 8)}/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=00`,
+    'x-amz-date': amzDate,
+  };
+};
 
 interface Answer {
   status: number;
@@ -138,10 +142,15 @@ describe('edge: malformed requests for JSON-protocol services', () => {
     expect(ec2.status).toBe(400);
     expect(ec2.body).toContain('<Code>UnrecognizedClientException</Code>');
     expect(ec2.body).toContain('The sandbox does not serve &apos;ec2&apos;, the service this request is signed for.');
-    const bare = await send(sb.endpoint, { method: 'GET', path: '/nothing' });
+    // A target no one serves, in a request that is not awsJson, gets it too, naming what it lacked.
+    const bare = await send(sb.endpoint, { method: 'GET', path: '/nothing', headers: { 'x-amz-target': 'Nobody.Nothing' } });
     expect(bare.status).toBe(400);
     expect(bare.body).toContain('it has no SigV4 credential scope, X-Amz-Target, known path or Action');
     expect(bare.headers['x-amzn-requestid']).toMatch(UUID);
+    // An unsigned path nothing names is S3's, as on S3's endpoint: refused as anonymous access to a private bucket.
+    const path = await send(sb.endpoint, { method: 'GET', path: '/nothing' });
+    expect(path.status).toBe(403);
+    expect(path.body).toContain('<Code>AccessDenied</Code>');
   });
 
   it('still serves signed SDK v3 traffic', async () => {

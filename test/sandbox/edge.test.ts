@@ -82,7 +82,7 @@ describe('edge', () => {
   });
 
   it('answers a request no service claims with an AWS-shaped error', async () => {
-    const r = await rawHttp(sb.endpoint, 'GET', '/nothing-here', {}, '');
+    const r = await rawHttp(sb.endpoint, 'GET', '/nothing-here', { 'x-amz-target': 'Nobody.Nothing' }, '');
     expect(r.status).toBe(400);
     expect(r.body).toContain('<Code>UnrecognizedClientException</Code>');
   });

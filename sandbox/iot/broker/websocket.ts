@@ -10,7 +10,6 @@ import type { createWebSocketStream, WebSocketServer } from 'ws';
 import type { RequestContext } from '../../edge/context.js';
 import type { EdgeRequest, EdgeResponse } from '../../edge/http-types.js';
 import { parseSigV4, verifySigV4, type SigV4Auth } from '../../edge/sigv4.js';
-import { SANDBOX_CREDENTIALS } from '../../settings.js';
 import type { IotBroker } from './broker.js';
 
 export const MQTT_WEBSOCKET_PATH = '/mqtt';
@@ -44,7 +43,7 @@ function withoutToken(req: EdgeRequest): EdgeRequest {
 
 /** Undefined when the presigned URL is good for the key's secret and not expired; otherwise why not. */
 function signatureProblem(req: EdgeRequest, auth: SigV4Auth, ctx: RequestContext): string | undefined {
-  const secret = ctx.sandbox.apis.sts?.secretForAccessKey(auth.accessKeyId) ?? SANDBOX_CREDENTIALS.secretAccessKey;
+  const secret = ctx.sandbox.secretFor(auth.accessKeyId);
   const matches = (r: EdgeRequest) => {
     try {
       verifySigV4(r, auth, secret, undefined, undefined, EMPTY_BODY_HASH);

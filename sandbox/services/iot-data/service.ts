@@ -10,6 +10,7 @@ import { publish } from './operations/publish.js';
 export const service = defineService({
   name: 'iot-data',
   signingName: 'iotdata',
+  pathPrefixes: ['/topics/'],
   protocols: ['restJson1'],
   validationCode: 'InvalidRequestException',
   memberNaming: 'asIs',

@@ -47,6 +47,8 @@ import { updateCertificate } from './operations/update-certificate.js';
 export const service = defineService({
   name: 'iot',
   signingName: 'iot',
+  // So an unsigned call is still recognised as IoT's, and refused as IoT refuses it.
+  pathPrefixes: ['/things', '/policies', '/certificates', '/rules', '/target-policies', '/keys-and-certificate', '/endpoint'],
   protocols: ['restJson1'],
   validationCode: 'InvalidRequestException',
   memberNaming: 'asIs',

@@ -5,7 +5,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Principal } from '../../edge/context.js';
 import type { Sandbox } from '../../sandbox.js';
-import { SANDBOX_CREDENTIALS } from '../../settings.js';
 import type { InvokeOutcome, WorkerSpec } from '../../runtime/worker.js';
 import { codeDirectory } from './code.js';
 import { findFunction, requireActive } from './configuration.js';
@@ -212,7 +211,7 @@ function workerSpec(sandbox: Sandbox, owner: Principal, fn: FunctionRecord): Wor
     AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     AWS_ACCESS_KEY_ID: roleAccount,
-    AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
+    AWS_SECRET_ACCESS_KEY: sandbox.secretAccessKey,
     AWS_SESSION_TOKEN: `lambda-sandbox-session-${fn.FunctionName}`,
     AWS_ENDPOINT_URL: sandbox.endpoint,
     // The machine's own AWS configuration must not leak into functions.

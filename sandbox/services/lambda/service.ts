@@ -29,6 +29,8 @@ import { updateFunctionConfiguration } from './operations/update-function-config
 export const service = defineService({
   name: 'lambda',
   signingName: 'lambda',
+  // So an unsigned call is still recognised as Lambda's, and refused as Lambda refuses it.
+  pathPrefixes: ['/2015-03-31/functions', '/2015-03-31/event-source-mappings', '/2017-03-31/tags'],
   protocols: ['restJson1'],
   operations: [
     createFunction,

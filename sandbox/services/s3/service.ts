@@ -33,6 +33,7 @@ export const service = defineService({
   name: 's3',
   signingName: 's3',
   protocols: ['restXml'],
+  answersUnnamedPaths: true,
   rewrite: virtualHostToPath,
   operations: [
     listBuckets,

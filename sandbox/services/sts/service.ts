@@ -3,7 +3,6 @@
 import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
 import { accountForAccessKey } from '../../edge/sigv4.js';
-import { SANDBOX_CREDENTIALS } from '../../settings.js';
 import { issuedCredentials } from './store.js';
 import { assumeRole } from './operations/assume-role.js';
 import { getCallerIdentity } from './operations/get-caller-identity.js';
@@ -21,7 +20,7 @@ export function start(sandbox: Sandbox): void {
   const issued = issuedCredentials(sandbox);
   sandbox.apis.sts = {
     accountForAccessKey: (key) => issued.get(key)?.accountId ?? accountForAccessKey(key),
-    secretForAccessKey: (key) => issued.get(key)?.secretAccessKey ?? SANDBOX_CREDENTIALS.secretAccessKey,
+    secretForAccessKey: (key) => issued.get(key)?.secretAccessKey,
     sessionForAccessKey: (key) => issued.get(key),
   };
 }

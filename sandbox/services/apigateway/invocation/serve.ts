@@ -34,6 +34,7 @@ function decodeSegment(segment: string): string {
 
 export const invocation: DataPlane = {
   operation: 'Invoke',
+  servesBrowsers: true,
   matches: (req) => invokeTarget(req) !== undefined,
   serve,
 };
