@@ -30,6 +30,7 @@ export const SANDBOX_OPTIONS = {
   'verify-signatures': { type: 'boolean' },
   'secret-access-key': { type: 'string' },
   'enforce-limits': { type: 'boolean' },
+  'iam-enforcement': { type: 'string' },
   'metric-delay': { type: 'string' },
   'provisioning-delay': { type: 'string' },
   'iam-propagation-delay': { type: 'string' },
@@ -47,6 +48,12 @@ function number(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
+function onOff(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'on' || value === 'off') return value === 'on';
+  throw new Error(`--${name} must be on or off, got "${value}"`);
+}
+
 export function optionsFromArgs(argv: string[]): SandboxOptions & { runFile?: string; generatedSecret?: boolean } {
   const { values } = parseArgs({ args: argv, options: SANDBOX_OPTIONS, strict: true });
   const exposed = { host: values.host, verifySignatures: values['verify-signatures'], secretAccessKey: values['secret-access-key'] };
@@ -61,6 +68,7 @@ export function optionsFromArgs(argv: string[]): SandboxOptions & { runFile?: st
     repair: values.repair,
     verifySignatures: values['verify-signatures'],
     enforceLimits: values['enforce-limits'],
+    iamEnforcement: onOff('iam-enforcement', values['iam-enforcement']),
     metricDelayMs: number('metric-delay', values['metric-delay']),
     provisioningDelayMs: number('provisioning-delay', values['provisioning-delay']),
     iamPropagationDelayMs: number('iam-propagation-delay', values['iam-propagation-delay']),

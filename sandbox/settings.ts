@@ -21,6 +21,12 @@ export interface SandboxOptions {
   metricDelayMs?: number;
   /** Multiplies Firehose buffering intervals (0.01 makes 60 s into 0.6 s for fast tests). Default 1. */
   firehoseIntervalScale?: number;
+  /**
+   * Whether role sessions and service roles are held to their policies (a function's calls, an IoT rule
+   * action, a Firehose delivery, an event source mapping's reads, a crawler's reads), as AWS holds them.
+   * Default true; false lets every role do anything, as the sandbox once did.
+   */
+  iamEnforcement?: boolean;
   /** How long a role created or changed stays unusable by services, imitating IAM's propagation (ms). Default 0. */
   iamPropagationDelayMs?: number;
   /** Apply Kinesis per-shard write limits. Default false. */

@@ -182,6 +182,7 @@ const sandbox: DeclareCommand = (program, run) => {
     .option('--verify-signatures', 'refuse requests not signed with the sandbox secret')
     .option('--secret-access-key <secret>', 'the secret clients sign with (default test; generated and shown once when --host is not loopback)')
     .option('--enforce-limits', 'apply Kinesis per-shard write limits')
+    .option('--iam-enforcement <on|off>', "hold role sessions and service roles (functions, rule actions, Firehose, mappings, crawlers) to their policies, as AWS does (default on)")
     .option('--metric-delay <ms>', 'hide CloudWatch datapoints newer than this, as AWS lags')
     .option('--provisioning-delay <ms>', 'keep new and changed streams CREATING/UPDATING this long, as AWS does (default 0)')
     .option('--iam-propagation-delay <ms>', 'keep new and changed roles unusable by services this long, as IAM propagates (default 0)')

@@ -24,6 +24,7 @@ export interface SandboxStartOptions {
   /** The secret clients sign with; generated when the sandbox listens beyond loopback and none is given. */
   secretAccessKey?: string;
   enforceLimits?: boolean;
+  iamEnforcement?: string;
   metricDelay?: string;
   provisioningDelay?: string;
   iamPropagationDelay?: string;
@@ -87,6 +88,7 @@ function argsFor(options: SandboxStartOptions): string[] {
   if (options.verifySignatures) args.push('--verify-signatures');
   if (options.secretAccessKey !== undefined) args.push('--secret-access-key', options.secretAccessKey);
   if (options.enforceLimits) args.push('--enforce-limits');
+  if (options.iamEnforcement !== undefined) args.push('--iam-enforcement', options.iamEnforcement);
   if (options.metricDelay !== undefined) args.push('--metric-delay', options.metricDelay);
   if (options.provisioningDelay !== undefined) args.push('--provisioning-delay', options.provisioningDelay);
   if (options.iamPropagationDelay !== undefined) args.push('--iam-propagation-delay', options.iamPropagationDelay);
@@ -131,7 +133,7 @@ function startFailure(err: unknown, options: SandboxStartOptions): Error {
   if (code === 'EADDRINUSE') {
     return new EnvironmentError(`Port ${options.port ?? 4566} is already in use.`, 'Stop whatever uses it, or start the sandbox on another port with `--port N` and set `lab config set endpoint http://127.0.0.1:N`.');
   }
-  if (err instanceof Error && /must be a non-negative number/.test(err.message)) return new UsageError(err.message);
+  if (err instanceof Error && /must be a non-negative number|must be on or off/.test(err.message)) return new UsageError(err.message);
   if (code === 'SANDBOX_UNSAFE_EXPOSURE') return new UsageError((err as Error).message);
   // A damaged data directory (sandbox/store/damage.ts): its one-line reason, then the choices.
   const damaged = err as { code?: string; reason?: string; choices?: string };
