@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
+import { createFirehoseRole } from '../test/sandbox/service-roles.js';
 import { median } from './stats.js';
 
 const RECORDS = 10_000;
@@ -27,6 +28,8 @@ export default async function (): Promise<void> {
   const config = { endpoint: running.endpoint, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } };
   const firehose = new FirehoseClient(config);
   const s3 = new S3Client({ ...config, forcePathStyle: true });
+  // Firehose writes as its role: one it may assume, allowed to write the bucket.
+  await createFirehoseRole(config, 'firehose');
   const records = Array.from({ length: RECORDS }, (_, i) => reading(i));
   const putTimes: number[] = [];
   const deliveredTimes: number[] = [];

@@ -51,6 +51,8 @@ export default async function (): Promise<void> {
     const trust = trustPolicy('lambda.amazonaws.com');
     const role = (await iam.send(new CreateRoleCommand({ RoleName: 'bench-ingest', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
     await iam.send(new AttachRolePolicyCommand({ RoleName: 'bench-ingest', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole' }));
+    // The function writes its items as the role, held to its policies.
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'bench-ingest', PolicyArn: 'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess' }));
     const kinesis = new KinesisClient(config);
     const dynamo = new DynamoDBClient(config);
     const lambda = new LambdaClient(config);

@@ -10,6 +10,7 @@ import { Router, unclaimedJsonCodec } from './router.js';
 import { accountForAccessKey, authenticationProblem, parseSigV4 } from './sigv4.js';
 import { authFamily, missingSignature, scopeProblem, verifyRequest } from './authentication.js';
 import { BrowserGuard } from './browser-guard.js';
+import { authorizeSession } from './authorization.js';
 import { isRegionName } from '../../aws-facts/regions.js';
 import { internalFailure, isServiceError, ServiceError } from '../protocols/errors.js';
 import { validateInput } from '../protocols/shapes.js';
@@ -137,6 +138,7 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
       const input = op.input
         ? validateInput(op.input, raw, { wire: codec.wire, validationCode: service.validationCode, memberNaming: service.memberNaming })
         : raw;
+      authorizeSession(ctx, service, family, op.name, input);
       const output = await op.handler(input, ctx);
       const response = output instanceof RawResponse ? output : codec.encode(output, op, service, requestId);
       status = response.status;

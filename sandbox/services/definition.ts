@@ -61,6 +61,13 @@ export interface ServiceDefinition {
   memberNaming?: 'lowerCamel' | 'asIs';
   /** Paths that name this service when no credential scope does (an unsigned call, an API Gateway invoke URL). */
   pathPrefixes?: string[];
+  /** The prefix of its IAM actions, when it is not the signing name (CloudWatch's `cloudwatch`, IoT data's `iot`). */
+  iamPrefix?: string;
+  /**
+   * The IAM permissions an operation needs (action and resource ARN each), for authorising role sessions;
+   * undefined for an operation it does not map, which then needs `<prefix>:<Operation>` on `*`.
+   */
+  permissions?(operation: string, input: any, ctx: RequestContext): Permission[] | undefined;
   /** Takes unsigned requests no other rule routes (S3: a path is a bucket and a key). */
   answersUnnamedPaths?: boolean;
   /** Rewrites a request before routing (S3 virtual-hosted-style addressing). */
@@ -83,6 +90,12 @@ export interface DataPlane {
   operation: string;
   /** Web pages may call it (API Gateway's invoke URLs, CORS as configured); any other traffic from a browser is refused. */
   servesBrowsers?: boolean;
+}
+
+/** One IAM permission a call needs: `dynamodb:PutItem` on `arn:aws:dynamodb:us-east-1:123456789012:table/t`. */
+export interface Permission {
+  action: string;
+  resource: string;
 }
 
 export function defineService(def: ServiceDefinition): ServiceDefinition {

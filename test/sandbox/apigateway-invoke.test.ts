@@ -16,7 +16,7 @@ import {
   PutMethodResponseCommand,
 } from '@aws-sdk/client-api-gateway';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient, RemovePermissionCommand } from '@aws-sdk/client-lambda';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -52,7 +52,10 @@ describe('API Gateway invoke URLs', () => {
     apigw = new APIGatewayClient(sb.config());
     lambda = new LambdaClient(sb.config());
     accountId = (await new STSClient(sb.config()).send(new GetCallerIdentityCommand({}))).Account!;
-    const role = (await new IAMClient(sb.config()).send(new CreateRoleCommand({ RoleName: 'api-lambda', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
+    const iam = new IAMClient(sb.config());
+    const role = (await iam.send(new CreateRoleCommand({ RoleName: 'api-lambda', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
+    // The functions read the table as the role.
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'api-lambda', PolicyArn: 'arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess' }));
 
     const dynamo = new DynamoDBClient(sb.config());
     await dynamo.send(new CreateTableCommand(labTable('iot-readings')));

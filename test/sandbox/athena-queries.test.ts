@@ -12,6 +12,7 @@ import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand } fr
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ManualClock } from '../../sandbox/index.js';
 import { useSandbox } from './support.js';
+import { createFirehoseRole } from './service-roles.js';
 
 const START = Date.UTC(2026, 10, 28, 12, 0, 0);
 const HOURS = ['08', '09', '10', '11'];
@@ -45,6 +46,9 @@ const key = (hour: string, object: number) => `telemetry/2026/11/28/${hour}/iotl
 describe('Athena queries over the data lake', () => {
   const clock = new ManualClock(START);
   const sb = useSandbox({ clock });
+  beforeAll(async () => {
+    await createFirehoseRole(sb.config(), 'firehose');
+  });
   const athena = () => new AthenaClient(sb.config());
   const s3 = () => new S3Client({ ...sb.config(), forcePathStyle: true });
   const all: Reading[] = [];

@@ -47,6 +47,8 @@ describe('event source mapping crash and restart', () => {
     const trust = trustPolicy('lambda.amazonaws.com');
     const role = (await iam.send(new CreateRoleCommand({ RoleName: 'crash-role', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
     await iam.send(new AttachRolePolicyCommand({ RoleName: 'crash-role', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole' }));
+    // The function writes its items as the role.
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'crash-role', PolicyArn: 'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess' }));
     let kinesis = new KinesisClient(config(first.endpoint));
     let dynamo = new DynamoDBClient(config(first.endpoint));
     const lambda = new LambdaClient(config(first.endpoint));

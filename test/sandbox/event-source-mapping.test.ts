@@ -128,6 +128,8 @@ describe('Lambda event source mappings for Kinesis', () => {
     const iam = new IAMClient(sb.config());
     readerRole = (await iam.send(new CreateRoleCommand({ RoleName: 'ingest-role', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
     await iam.send(new AttachRolePolicyCommand({ RoleName: 'ingest-role', PolicyArn: KINESIS_EXECUTION }));
+    // The functions write their items as the role.
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'ingest-role', PolicyArn: 'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess' }));
     bareRole = (await iam.send(new CreateRoleCommand({ RoleName: 'bare-role', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
     await createTable('readings');
     await createStream('api-stream', 1);

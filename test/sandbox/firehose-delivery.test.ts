@@ -3,7 +3,7 @@
 // the bucket-gone path (retry, then error records), and a Kinesis stream read as a real consumer.
 
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   CreateDeliveryStreamCommand,
   DescribeDeliveryStreamCommand,
@@ -18,6 +18,7 @@ import { CreateStreamCommand, KinesisClient, PutRecordCommand as KinesisPutRecor
 import { ManualClock } from '../../sandbox/index.js';
 import { firehoseApi } from '../../sandbox/services/firehose/service.js';
 import { useSandbox } from './support.js';
+import { createFirehoseRole } from './service-roles.js';
 
 const ROLE = 'arn:aws:iam::000000000000:role/firehose-role';
 const START = Date.UTC(2026, 10, 28, 10, 0, 0);
@@ -31,6 +32,9 @@ const reading = (i: number) => JSON.stringify({ DEVICE_NAME: `dev${i % 3}`, TIME
 describe('Firehose delivery to S3', () => {
   const clock = new ManualClock(START);
   const sb = useSandbox({ clock });
+  beforeAll(async () => {
+    await createFirehoseRole(sb.config());
+  });
   const fh = () => new FirehoseClient(sb.config());
   const s3 = () => new S3Client({ ...sb.config(), forcePathStyle: true });
   const runCheck = () => firehoseApi(sb.running.sandbox).runDeliveryCheck();

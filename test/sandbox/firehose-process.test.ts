@@ -4,7 +4,7 @@
 // a record that lands in S3.
 
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand, PutRecordCommand } from '@aws-sdk/client-firehose';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CreateStreamCommand, KinesisClient, PutRecordsCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
@@ -12,6 +12,7 @@ import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cl
 import { ManualClock } from '../../sandbox/index.js';
 import { firehoseApi } from '../../sandbox/services/firehose/service.js';
 import { clientConfig, useSandbox } from './support.js';
+import { createFirehoseRole } from './service-roles.js';
 import { killHard, useChildSandboxes } from './child-sandbox.js';
 import { awsCli, requireAwsCli, type AwsCliName } from './aws-cli.js';
 
@@ -36,6 +37,7 @@ describe('Firehose crash and restart', () => {
     const s3 = new S3Client({ ...clientConfig(first.endpoint), forcePathStyle: true });
     const fh = new FirehoseClient(clientConfig(first.endpoint));
     await s3.send(new CreateBucketCommand({ Bucket: 'crash-lake' }));
+    await createFirehoseRole(clientConfig(first.endpoint));
     await fh.send(
       new CreateDeliveryStreamCommand({
         DeliveryStreamName: 'crashy',
@@ -72,6 +74,7 @@ describe('Firehose crash and restart', () => {
     const config = clientConfig(first.endpoint);
     const kinesis = new KinesisClient(config);
     await new S3Client({ ...config, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: 'kinesis-lake' }));
+    await createFirehoseRole(config);
     await kinesis.send(new CreateStreamCommand({ StreamName: 'readings', ShardCount: 2 }));
     await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30 }, { StreamName: 'readings' });
     await new FirehoseClient(config).send(
@@ -124,6 +127,9 @@ describe('Firehose crash and restart', () => {
 describe('Firehose with the AWS CLI', () => {
   const clock = new ManualClock();
   const sb = useSandbox({ clock });
+  beforeAll(async () => {
+    await createFirehoseRole(sb.config());
+  });
   const RECORD = JSON.stringify({ Data: '{"DEVICE_NAME":"cli"}' });
   // CLI v2 reads blobs as base64 unless told otherwise.
   const recordArgs = { v1: ['--record', RECORD], v2: ['--cli-binary-format', 'raw-in-base64-out', '--record', RECORD] };

@@ -1,7 +1,7 @@
 // Firehose control plane over the wire with @aws-sdk/client-firehose at default settings: every operation
 // and its main errors, in AWS's shapes and words.
 
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateDeliveryStreamCommand,
   DeleteDeliveryStreamCommand,
@@ -17,12 +17,16 @@ import {
 } from '@aws-sdk/client-firehose';
 import { ManualClock } from '../../sandbox/index.js';
 import { useSandbox } from './support.js';
+import { createFirehoseRole } from './service-roles.js';
 
 const ROLE = 'arn:aws:iam::000000000000:role/firehose-role';
 const s3 = (bucket = 'lake', extra: Record<string, unknown> = {}) => ({ RoleARN: ROLE, BucketARN: `arn:aws:s3:::${bucket}`, ...extra });
 
 describe('Firehose control plane', () => {
   const sb = useSandbox();
+  beforeAll(async () => {
+    await createFirehoseRole(sb.config());
+  });
   const client = () => new FirehoseClient(sb.config());
 
   it('creates, describes with AWS defaults, and refuses a duplicate name', async () => {
@@ -200,6 +204,9 @@ describe('Firehose control plane', () => {
 describe('Firehose provisioning', () => {
   const clock = new ManualClock();
   const sb = useSandbox({ clock, provisioningDelayMs: 5000 });
+  beforeAll(async () => {
+    await createFirehoseRole(sb.config());
+  });
 
   it('is CREATING until the provisioning delay has passed, refusing puts and deletes meanwhile', async () => {
     const fh = new FirehoseClient(sb.config());

@@ -36,6 +36,7 @@ import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand } fr
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { ManualClock, startSandbox } from '../../sandbox/index.js';
 import { clientConfig, useSandbox, type SandboxHandle } from './support.js';
+import { createFirehoseRole } from './service-roles.js';
 import { awsCli, requireAwsCli } from './aws-cli.js';
 
 const ACCOUNT = '000000000000';
@@ -238,6 +239,9 @@ describe('Glue crawlers with the AWS CLI', () => {
 describe('Glue crawlers: crawling Firehose output', () => {
   const sb = useSandbox();
   const lake = useLake(sb, 'lake');
+  beforeAll(async () => {
+    await createFirehoseRole(sb.config());
+  });
 
   it('turns Firehose GZIP objects under YYYY/MM/DD/HH/ into a partitioned JSON table and adds the next hour later', async () => {
     const fh = new FirehoseClient(sb.config());

@@ -6,7 +6,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { connect as tcpConnect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import {
   AttachPolicyCommand,
@@ -52,6 +52,7 @@ import { CreateDeliveryStreamCommand, FirehoseClient } from '@aws-sdk/client-fir
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { useSandbox } from './support.js';
+import { createFirehoseRole } from './service-roles.js';
 import { labTable } from './lab-table.js';
 import { trustPolicy as trust } from './trust-policy.js';
 
@@ -61,6 +62,9 @@ const allow = (action: string) => JSON.stringify({ Version: '2012-10-17', Statem
 
 describe('IoT Core', () => {
   const sb = useSandbox({ firehoseIntervalScale: 0.01 });
+  beforeAll(async () => {
+    await createFirehoseRole(sb.config(), 'firehose');
+  });
   const iot = () => new IoTClient(sb.config());
   const iam = () => new IAMClient(sb.config());
   const kinesis = () => new KinesisClient(sb.config());

@@ -24,7 +24,8 @@ import {
   waitUntilFunctionUpdatedV2,
   type InvokeCommandOutput,
 } from '@aws-sdk/client-lambda';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
@@ -33,6 +34,8 @@ import { clientConfig, useSandbox } from './support.js';
 import { labTable } from './lab-table.js';
 import { zipFiles, zipFixture } from './lambda-zip.js';
 import { trustPolicy } from './trust-policy.js';
+
+const DYNAMODB_FULL_ACCESS = 'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess';
 
 const trustLambda = trustPolicy('lambda.amazonaws.com');
 const trustEc2 = trustPolicy('ec2.amazonaws.com');
@@ -50,6 +53,8 @@ describe('Lambda', () => {
     lambda = new LambdaClient(sb.config());
     const iam = new IAMClient(sb.config());
     roleArn = (await iam.send(new CreateRoleCommand({ RoleName: 'lambda-exec', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
+    // Functions call as their role: the Python handlers write to DynamoDB.
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'lambda-exec', PolicyArn: DYNAMODB_FULL_ACCESS }));
     await lambda.send(
       new CreateFunctionCommand({
         FunctionName: 'node-fn',
@@ -98,10 +103,14 @@ describe('Lambda', () => {
       AWS_LAMBDA_LOG_GROUP_NAME: '/aws/lambda/node-fn',
       AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
       _HANDLER: 'index.handler',
-      AWS_ACCESS_KEY_ID: '000000000000',
       AWS_ENDPOINT_URL: sb.endpoint,
       GREETING: 'hello',
     });
+    // The function's credentials are a session of its execution role, named after the function.
+    expect(body.env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
+    const credentials = { accessKeyId: body.env.AWS_ACCESS_KEY_ID, secretAccessKey: body.env.AWS_SECRET_ACCESS_KEY, sessionToken: body.env.AWS_SESSION_TOKEN };
+    const caller = await new STSClient({ ...sb.config(), credentials }).send(new GetCallerIdentityCommand({}));
+    expect(caller.Arn).toBe('arn:aws:sts::000000000000:assumed-role/lambda-exec/node-fn');
     expect(body.env.AWS_LAMBDA_LOG_STREAM_NAME).toMatch(/^\d{4}\/\d\d\/\d\d\/\[\$LATEST\][0-9a-f]{32}$/);
   });
 
@@ -393,6 +402,7 @@ describe.skipIf(systemBoto3.status !== 0)('Lambda on the system python3 (Debian 
   it('runs the workshop-style handler and its boto3 writes land in the sandbox', async () => {
     const iam = new IAMClient(sb.config());
     const role = (await iam.send(new CreateRoleCommand({ RoleName: 'lambda-exec', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'lambda-exec', PolicyArn: DYNAMODB_FULL_ACCESS }));
     const dynamo = new DynamoDBClient(sb.config());
     await dynamo.send(new CreateTableCommand(labTable('readings')));
     const lambda = new LambdaClient(sb.config());

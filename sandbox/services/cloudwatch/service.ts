@@ -13,6 +13,7 @@ import { listMetrics } from './operations/list-metrics.js';
 export const service = defineService({
   name: 'cloudwatch',
   signingName: 'monitoring',
+  iamPrefix: 'cloudwatch',
   protocols: ['rpcv2Cbor', 'awsJson1_0', 'awsQuery'],
   targetPrefix: 'GraniteServiceVersion20100801',
   smithyName: 'GraniteServiceVersion20100801',

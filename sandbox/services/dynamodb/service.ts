@@ -3,6 +3,7 @@
 
 import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
+import { permissions } from './permissions.js';
 import { createDynamoDbApi } from './api.js';
 import { dynamoStores } from './store.js';
 import { batchGetItem } from './operations/batch-get-item.js';
@@ -28,6 +29,7 @@ export const service = defineService({
   signingName: 'dynamodb',
   protocols: ['awsJson1_0'],
   targetPrefix: 'DynamoDB_20120810',
+  permissions,
   operations: [
     createTable,
     describeTable,

@@ -14,6 +14,7 @@ import { bufferedRecords, parseStreamKey, streamKey, streamStatus, streamsTable,
 import { appendsDelimiter, bucketName, fileExtension } from './destination.js';
 import { evaluateErrorPrefix, evaluatePrefix, objectSuffix } from './prefix.js';
 import { publish } from './metrics.js';
+import { checkRoleWrites } from './role.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -182,7 +183,7 @@ export class DeliveryEngine {
     const bucket = bucketName(dest.BucketARN);
     const key = evaluatePrefix(dest.Prefix, oldest) + objectSuffix(stream.name, stream.version, oldest, fileExtension(dest));
     try {
-      this.putObject(owner, bucket, key, body);
+      this.putObject(owner, dest.RoleARN, bucket, key, body);
     } catch (err) {
       this.recordFailure(owner, stream, buf, err, now);
       if (this.retriesOver(buf.failure!, now)) return this.writeErrorRecords(owner, stream, buf, chunk, now);
@@ -207,9 +208,11 @@ export class DeliveryEngine {
     return now - failure.since >= RETRY_WINDOW_MS * this.scale;
   }
 
-  private putObject(owner: { accountId: string; region: string }, bucket: string, key: string, body: Buffer): void {
+  /** Writes as the stream's role: the role must let Firehose assume it and allow s3:PutObject there. */
+  private putObject(owner: { accountId: string; region: string }, roleArn: string, bucket: string, key: string, body: Buffer): void {
     const s3 = this.sandbox.apis.s3;
     if (!s3) throw new Error('S3 is not running in this sandbox');
+    checkRoleWrites(this.sandbox, { ...owner, clock: this.sandbox.clock }, roleArn, bucket, key);
     s3.putObject({ ...owner, clock: this.sandbox.clock }, bucket, key, body);
   }
 
@@ -267,7 +270,7 @@ export class DeliveryEngine {
     const oldest = chunk[0].t;
     const key = evaluateErrorPrefix(dest.Prefix, dest.ErrorOutputPrefix, oldest, DELIVERY_FAILED) + objectSuffix(stream.name, stream.version, oldest, fileExtension(dest));
     try {
-      this.putObject(owner, bucket, key, body);
+      this.putObject(owner, dest.RoleARN, bucket, key, body);
     } catch (err) {
       const warnNow = !failure.errorOutputFailed;
       this.recordFailure(owner, stream, buf, err, now);

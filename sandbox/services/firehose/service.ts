@@ -3,6 +3,7 @@
 
 import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
+import { permissions } from './permissions.js';
 import type { FirehoseApi } from './api.js';
 import { deliveryEngine } from './delivery.js';
 import { ingest } from './ingest.js';
@@ -23,6 +24,7 @@ export const service = defineService({
   signingName: 'firehose',
   protocols: ['awsJson1_1'],
   targetPrefix: 'Firehose_20150804',
+  permissions,
   operations: [
     createDeliveryStream,
     describeDeliveryStream,

@@ -4,7 +4,8 @@ import type { Principal } from '../../edge/context.js';
 import type { Sandbox } from '../../sandbox.js';
 import { findPolicy } from './model.js';
 import { statementsOf } from './policy-document.js';
-import { assumeRoleKeys, evaluate, roleRequestKeys, trustsService, type OnBehalfOf } from './policy-evaluation.js';
+import { assumeRoleKeys, evaluate, roleRequestKeys, trustsService, type Decision, type OnBehalfOf } from './policy-evaluation.js';
+import type { Statement } from './policy-document.js';
 import { nameKey, roles, type RoleRecord } from './store.js';
 
 export interface RoleSummary {
@@ -26,6 +27,11 @@ export interface IamApi {
   trustsService(role: RoleSummary, servicePrincipal: string, onBehalfOf?: OnBehalfOf): boolean;
   /** Whether the role's policies (inline and attached) allow `action` on `resource`; always, with --iam-enforcement off. */
   allows(role: RoleSummary, action: string, resource: string): boolean;
+  /**
+   * The decision of the role's identity policies for a session of the role acting on `resource`: Allow,
+   * ExplicitDeny, or ImplicitDeny (also for a role that no longer exists or has not propagated yet).
+   */
+  decide(roleArn: string, action: string, resource: string): Decision;
 }
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
@@ -64,6 +70,23 @@ function propagation(sandbox: Sandbox) {
 
 export function createIamApi(sandbox: Sandbox): IamApi {
   const propagated = propagation(sandbox);
+  // A role's statements, parsed once per version of its policies: sessions ask on every call they make.
+  const parsed = new Map<string, { print: string; statements: Statement[] }>();
+  const statementsOfRole = (record: RoleRecord): Statement[] => {
+    const owner = { accountId: ROLE_ARN.exec(record.arn)![1], region: '' };
+    const attached = record.attachedPolicyArns.map((a) => findPolicy(sandbox, owner, a)?.document);
+    const print = JSON.stringify([record.inlinePolicies, attached]);
+    const known = parsed.get(record.arn);
+    if (known?.print === print) return known.statements;
+    const documents = [...record.inlinePolicies.map((p) => p.document), ...attached];
+    const statements = documents.flatMap((d) => (d === undefined ? [] : statementsOf(d, 'identity')));
+    parsed.set(record.arn, { print, statements });
+    return statements;
+  };
+  const decideFor = (record: RoleRecord | undefined, action: string, resource: string): Decision => {
+    if (!record || !propagated(record)) return 'ImplicitDeny';
+    return evaluate(statementsOfRole(record), action, resource, roleRequestKeys(record.arn, resource, sandbox.clock.now()));
+  };
   const roleAt = (accountId: string, roleName: string) => roles(sandbox, { accountId, region: '' }).get(nameKey(roleName));
   const byArn = (roleArn: string) => {
     const match = ROLE_ARN.exec(roleArn);
@@ -87,15 +110,10 @@ export function createIamApi(sandbox: Sandbox): IamApi {
     },
     allows(role, action, resource) {
       if (sandbox.options.iamEnforcement === false) return true;
-      const record = byArn(role.Arn);
-      if (!record || !propagated(record)) return false;
-      const owner = { accountId: ROLE_ARN.exec(record.arn)![1], region: '' };
-      const documents = [
-        ...record.inlinePolicies.map((p) => p.document),
-        ...record.attachedPolicyArns.map((a) => findPolicy(sandbox, owner, a)?.document),
-      ];
-      const statements = documents.flatMap((d) => (d === undefined ? [] : statementsOf(d, 'identity')));
-      return evaluate(statements, action, resource, roleRequestKeys(record.arn, resource, sandbox.clock.now())) === 'Allow';
+      return decideFor(byArn(role.Arn), action, resource) === 'Allow';
+    },
+    decide(roleArn, action, resource) {
+      return decideFor(byArn(roleArn), action, resource);
     },
   };
 }

@@ -3,6 +3,7 @@
 
 import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
+import { permissions } from './permissions.js';
 import { createIamApi } from './api.js';
 import { attachRolePolicy } from './operations/attach-role-policy.js';
 import { createPolicy } from './operations/create-policy.js';
@@ -28,6 +29,7 @@ import { updateAssumeRolePolicy } from './operations/update-assume-role-policy.j
 export const service = defineService({
   name: 'iam',
   signingName: 'iam',
+  permissions,
   protocols: ['awsQuery'],
   xmlNamespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
   validationCode: 'ValidationError',

@@ -5,11 +5,14 @@
 import { ServiceError } from '../../protocols/errors.js';
 import { isMqttWebSocketUpgrade } from '../../iot/broker/websocket.js';
 import { defineService } from '../definition.js';
+import { permissions } from './permissions.js';
 import { publish } from './operations/publish.js';
 
 export const service = defineService({
   name: 'iot-data',
   signingName: 'iotdata',
+  iamPrefix: 'iot',
+  permissions,
   pathPrefixes: ['/topics/'],
   protocols: ['restJson1'],
   validationCode: 'InvalidRequestException',

@@ -3,6 +3,7 @@
 
 import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
+import { permissions } from './permissions.js';
 import { createKinesisApi } from './api.js';
 import { runtime, sweepDeleted } from './store.js';
 import { addTagsToStream } from './operations/add-tags-to-stream.js';
@@ -30,6 +31,7 @@ export const service = defineService({
   protocols: ['awsJson1_1'],
   cborByDefault: true,
   targetPrefix: 'Kinesis_20131202',
+  permissions,
   memberNaming: 'lowerCamel',
   operations: [
     createStream,

@@ -192,8 +192,10 @@ function workerSpec(sandbox: Sandbox, owner: Principal, fn: FunctionRecord): Wor
   const codeDir = codeDirectory(sandbox, fn);
   const day = new Date(owner.clock.now()).toISOString().slice(0, 10).replace(/-/g, '/');
   const logStreamName = `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
-  // The role's account signs the function's own calls, so they land in the function's account.
+  // The function calls as its execution role: a session of the role, in the role's account, held to the
+  // role's policies. With --iam-enforcement off (or no STS), as the role's account itself.
   const roleAccount = /^arn:aws[a-zA-Z-]*:iam::(\d{12}):/.exec(fn.Role)?.[1] ?? owner.accountId;
+  const session = sandbox.options.iamEnforcement !== false ? sandbox.apis.sts?.serviceSession(fn.Role, fn.FunctionName) : undefined;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     LANG: 'en_US.UTF-8',
@@ -210,9 +212,9 @@ function workerSpec(sandbox: Sandbox, owner: Principal, fn: FunctionRecord): Wor
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.FunctionName}`,
     AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-    AWS_ACCESS_KEY_ID: roleAccount,
-    AWS_SECRET_ACCESS_KEY: sandbox.secretAccessKey,
-    AWS_SESSION_TOKEN: `lambda-sandbox-session-${fn.FunctionName}`,
+    AWS_ACCESS_KEY_ID: session?.accessKeyId ?? roleAccount,
+    AWS_SECRET_ACCESS_KEY: session?.secretAccessKey ?? sandbox.secretAccessKey,
+    AWS_SESSION_TOKEN: session?.sessionToken ?? `lambda-sandbox-session-${fn.FunctionName}`,
     AWS_ENDPOINT_URL: sandbox.endpoint,
     // The machine's own AWS configuration must not leak into functions.
     AWS_CONFIG_FILE: '/dev/null',

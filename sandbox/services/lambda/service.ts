@@ -3,6 +3,7 @@
 
 import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
+import { permissions } from './permissions.js';
 import { createLambdaApi } from './api.js';
 import { lambdaHost } from './host.js';
 import { eventSourceManager } from './event-source/manager.js';
@@ -29,6 +30,7 @@ import { updateFunctionConfiguration } from './operations/update-function-config
 export const service = defineService({
   name: 'lambda',
   signingName: 'lambda',
+  permissions,
   // So an unsigned call is still recognised as Lambda's, and refused as Lambda refuses it.
   pathPrefixes: ['/2015-03-31/functions', '/2015-03-31/event-source-mappings', '/2017-03-31/tags'],
   protocols: ['restJson1'],

@@ -3,6 +3,7 @@
 
 import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
+import { permissions } from './permissions.js';
 import { appendEvents, logGroups, logStreams, newGroup, newStream, streamKey } from './store.js';
 import { createLogGroup } from './operations/create-log-group.js';
 import { describeLogGroups } from './operations/describe-log-groups.js';
@@ -24,6 +25,7 @@ export const service = defineService({
   signingName: 'logs',
   protocols: ['awsJson1_1'],
   targetPrefix: 'Logs_20140328',
+  permissions,
   validationCode: 'InvalidParameterException',
   operations: [
     createLogGroup,

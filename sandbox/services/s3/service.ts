@@ -3,6 +3,7 @@
 
 import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
+import { permissions } from './permissions.js';
 import { s3Api } from './api.js';
 import { virtualHostToPath } from './virtual-host.js';
 import { abortMultipartUpload } from './operations/abort-multipart-upload.js';
@@ -34,6 +35,7 @@ export const service = defineService({
   signingName: 's3',
   protocols: ['restXml'],
   answersUnnamedPaths: true,
+  permissions,
   rewrite: virtualHostToPath,
   operations: [
     listBuckets,

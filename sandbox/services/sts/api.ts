@@ -7,6 +7,8 @@ export interface StsApi {
   secretForAccessKey(accessKeyId: string): string | undefined;
   /** The assumed-role identity behind an issued key, if any. */
   sessionForAccessKey(accessKeyId: string): IssuedCredentials | undefined;
+  /** The session a service holds to act as a role (Lambda for a function: session name = function name). */
+  serviceSession(roleArn: string, sessionName: string): IssuedCredentials;
 }
 
 export interface IssuedCredentials {

@@ -9,6 +9,7 @@ import { buildDestination, type S3DestinationInput } from '../destination.js';
 import { deliveryStreamName, deliveryStreamType, extendedS3Destination, otherDestinations, roleArn, s3Destination, tagList } from '../shapes.js';
 import { invalidArgument, kinesisStreamNotFound, notEmulated, streamExists } from '../errors.js';
 import { startReading } from '../kinesis-source.js';
+import { checkRoleAssumable } from '../role.js';
 
 const input = struct({
   DeliveryStreamName: deliveryStreamName(),
@@ -63,6 +64,8 @@ export const createDeliveryStream = defineOperation<Input>({
       throw invalidArgument('Server-side encryption is not supported for KinesisStreamAsSource delivery streams; encrypt the Kinesis stream instead.');
     }
     const destination = buildDestination(configured[0]!, input.ExtendedS3DestinationConfiguration !== undefined);
+    checkRoleAssumable(ctx.sandbox, ctx, destination.RoleARN);
+    if (source) checkRoleAssumable(ctx.sandbox, ctx, source.RoleARN);
     const now = ctx.clock.now();
     let streamSource: DeliveryStream['source'];
     if (source) {

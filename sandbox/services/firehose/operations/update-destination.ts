@@ -6,6 +6,7 @@ import { any, str, struct } from '../../../protocols/shapes.js';
 import { deliveryStreamName, extendedS3Destination, otherDestinations, s3Destination } from '../shapes.js';
 import { streams } from '../store.js';
 import { buildDestination, DESTINATION_ID, type S3DestinationInput } from '../destination.js';
+import { checkRoleAssumable } from '../role.js';
 import { destinationNotFound, invalidArgument, notEmulated, streamNotActive, versionMismatch } from '../errors.js';
 import { getStream, statusOf } from '../ingest.js';
 
@@ -42,6 +43,7 @@ export const updateDestination = defineOperation<Input>({
     const updates = [input.S3DestinationUpdate, input.ExtendedS3DestinationUpdate].filter((u) => u !== undefined);
     if (updates.length !== 1) throw invalidArgument('Exactly one destination update must be specified.');
     const destination = buildDestination(updates[0]!, input.ExtendedS3DestinationUpdate !== undefined, stream.destination);
+    if (destination.RoleARN !== stream.destination.RoleARN) checkRoleAssumable(ctx.sandbox, ctx, destination.RoleARN);
     streams(ctx.sandbox, ctx).set(stream.name, { ...stream, destination, version: stream.version + 1, updatedAt: ctx.clock.now() });
     return {};
   },

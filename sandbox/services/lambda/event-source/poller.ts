@@ -12,6 +12,9 @@ import { isServiceError } from '../../../protocols/errors.js';
 import { isPolling } from './configuration.js';
 import { buildEvent, readItemFailures, type BatchOutcome, type EventContext } from './batch.js';
 import { checkpointKey, checkpointsTable, mappings, type Checkpoint, type MappingRecord } from './store.js';
+import { functions } from '../store.js';
+import { roleReadsStream } from './source.js';
+import { cannotAccessStream } from './errors.js';
 
 /** How long an idle shard sleeps when no append wakes it (appends normally wake it at once). */
 const IDLE_POLL_MS = 1000;
@@ -113,6 +116,15 @@ export class ShardPoller {
       const mapping = this.mapping();
       const checkpoint = this.checkpoint();
       if (!mapping || !checkpoint || checkpoint.finished) break;
+      // The mapping reads the stream as the function's role, on every poll: a permission taken away stops it.
+      const refused = this.readRefusal(mapping);
+      if (refused) {
+        this.setLastResult(`PROBLEM: ${refused}`);
+        if (!this.warned) this.sandbox.warn(`lambda event source ${this.uuid}: ${refused}`);
+        this.warned = true;
+        await this.sleep(IDLE_POLL_MS, false);
+        continue;
+      }
       let records: KinesisRecordView[];
       try {
         records = await this.nextBatch(mapping, checkpoint.position);
@@ -241,6 +253,13 @@ export class ShardPoller {
       if (!isServiceError(err)) throw err;
       return { records: event.records, outcome: { kind: 'failed', reason: err.message } };
     }
+  }
+
+  /** Why the function's execution role may not read the stream now, or undefined when it may. */
+  private readRefusal(mapping: MappingRecord): string | undefined {
+    const fn = functions(this.sandbox, this.owner).get(mapping.functionName);
+    if (!fn || roleReadsStream(this.sandbox, fn.Role, mapping.EventSourceArn)) return undefined;
+    return cannotAccessStream(mapping.EventSourceArn).message;
   }
 
   private setLastResult(result: string): void {

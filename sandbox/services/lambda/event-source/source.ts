@@ -3,6 +3,7 @@
 // with the role when the mapping is created), and the Kinesis-only settings are coherent.
 
 import type { RequestContext } from '../../../edge/context.js';
+import type { Sandbox } from '../../../sandbox.js';
 import { invalidParameter } from '../errors.js';
 import type { FunctionRecord } from '../store.js';
 import { cannotAccessStream, startingPositionMissing, streamNotFound, timestampMissing, timestampWithoutAtTimestamp, unrecognizedEventSource, unsupportedOnSuccess } from './errors.js';
@@ -32,12 +33,17 @@ export function kinesisSource(ctx: RequestContext, eventSourceArn: string | unde
   return { streamArn: stream.streamArn, streamName: stream.streamName };
 }
 
-/** The function's execution role must be able to read the stream (checked when IAM runs in this sandbox). */
+/** Whether a function's execution role may read a stream as its mapping reads it (always when IAM does not run here). */
+export function roleReadsStream(sandbox: Sandbox, roleArn: string, streamArn: string): boolean {
+  const iam = sandbox.apis.iam;
+  if (!iam) return true;
+  const role = iam.getRoleByArn(roleArn);
+  return role !== undefined && READ_ACTIONS.every((action) => iam.allows(role, action, streamArn));
+}
+
+/** The function's execution role must be able to read the stream (Lambda checks it when the mapping is made or changed). */
 export function checkRoleReads(ctx: RequestContext, fn: FunctionRecord, source: StreamSource): void {
-  const iam = ctx.sandbox.apis.iam;
-  if (!iam) return;
-  const role = iam.getRoleByArn(fn.Role);
-  if (!role || !READ_ACTIONS.every((action) => iam.allows(role, action, source.streamArn))) throw cannotAccessStream(source.streamArn);
+  if (!roleReadsStream(ctx.sandbox, fn.Role, source.streamArn)) throw cannotAccessStream(source.streamArn);
 }
 
 export interface PositionInput {

@@ -1,11 +1,10 @@
 // AssumeRole: temporary credentials that act in the role's account (the account in the role ARN), for a
 // caller the role's trust policy names; anyone else is refused with AWS's AccessDenied.
 
-import { randomBytes } from 'node:crypto';
 import { defineOperation } from '../../definition.js';
 import { int, list, str, struct } from '../../../protocols/shapes.js';
 import { ServiceError } from '../../../protocols/errors.js';
-import { issuedCredentials } from '../store.js';
+import { issueCredentials } from '../issue.js';
 import { assumeRoleCaller, trustsCaller } from '../trust.js';
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/;
@@ -26,8 +25,6 @@ interface Input {
   ExternalId?: string;
 }
 
-const token = (prefix: string, length: number) => prefix + randomBytes(length).toString('hex').toUpperCase().slice(0, length - prefix.length);
-
 export const assumeRole = defineOperation<Input>({
   name: 'AssumeRole',
   input,
@@ -43,18 +40,7 @@ export const assumeRole = defineOperation<Input>({
     const role = iam?.getRole({ accountId, region: ctx.region, clock: ctx.clock }, roleName);
     // Without IAM in this sandbox there is no trust policy to read: every role is assumable.
     if (iam && (!role || !trustsCaller(role, caller, { roleSessionName: input.RoleSessionName, externalId: input.ExternalId }, now))) throw denied();
-    const issued = {
-      accessKeyId: token('ASIA', 20),
-      secretAccessKey: randomBytes(30).toString('base64').slice(0, 40),
-      sessionToken: randomBytes(96).toString('base64'),
-      expiration: now + (input.DurationSeconds ?? 3600) * 1000,
-      accountId,
-      roleArn: input.RoleArn,
-      roleName,
-      sessionName: input.RoleSessionName,
-      roleId: role?.RoleId ?? token('AROA', 21),
-    };
-    issuedCredentials(ctx.sandbox).set(issued.accessKeyId, issued);
+    const issued = issueCredentials(ctx.sandbox, { roleArn: input.RoleArn, sessionName: input.RoleSessionName, durationSeconds: input.DurationSeconds ?? 3600, roleId: role?.RoleId });
     return {
       Credentials: {
         AccessKeyId: issued.accessKeyId,
