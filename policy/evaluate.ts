@@ -6,7 +6,7 @@
 import { conditionHolds } from './conditions.js';
 import { KnownKeys, type RequestContext } from './context.js';
 import { substitute } from './variables.js';
-import { matchTokens, wildcardMatch } from './wildcard.js';
+import { matchTokens, patternMatcher } from './wildcard.js';
 
 /** A statement with its fields read; absent fields stay undefined. */
 export interface Statement {
@@ -58,14 +58,27 @@ function coversCaller(st: Statement, caller: Caller | undefined): boolean {
   return true;
 }
 
+/** One matcher for a whole Action (or NotAction) list, made once per list: statements are evaluated on every request. */
+const actionLists = new WeakMap<readonly string[], RegExp>();
+
+function anyActionMatches(patterns: readonly string[], action: string): boolean {
+  let matcher = actionLists.get(patterns);
+  if (!matcher) {
+    matcher = new RegExp(patterns.map((p) => `(?:${patternMatcher(p, 'plain', true)!.source})`).join('|'), 'is');
+    actionLists.set(patterns, matcher);
+  }
+  return matcher.test(action);
+}
+
 function coversAction(st: Statement, action: string): boolean {
-  if (st.action) return st.action.some((p) => wildcardMatch(p, action, true));
-  if (st.notAction) return !st.notAction.some((p) => wildcardMatch(p, action, true));
+  if (st.action) return anyActionMatches(st.action, action);
+  if (st.notAction) return !anyActionMatches(st.notAction, action);
   return false;
 }
 
 /** A resource pattern (policy variables filled in) against the resource; an unresolved variable matches nothing. */
 function resourceMatches(pattern: string, resource: string, keys: KnownKeys): boolean {
+  if (!pattern.includes('${')) return patternMatcher(pattern, 'resource')!.test(resource);
   const tokens = substitute(pattern, keys, true);
   return tokens !== undefined && matchTokens(tokens, resource, 'resource');
 }

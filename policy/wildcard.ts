@@ -67,7 +67,7 @@ export function matchTokens(tokens: readonly Token[], value: string, mode: Wildc
     const source = arnSource(tokens);
     return source !== undefined && regexp(source, ignoreCase).test(value);
   }
-  const source = mode === 'resource' ? resourceSource(tokens) : tokens.map((t) => ('text' in t ? escape(t.text) : t.wildcard === '*' ? '.*' : '.')).join('');
+  const source = mode === 'resource' ? resourceSource(tokens) : plainSource(tokens);
   return regexp(source, ignoreCase).test(value);
 }
 
@@ -76,7 +76,26 @@ export function tokensOf(pattern: string): Token[] {
   return pattern.split(/([*?])/).flatMap((part): Token[] => (part === '' ? [] : part === '*' || part === '?' ? [{ wildcard: part }] : [{ text: part }]));
 }
 
+const plainSource = (tokens: readonly Token[]) => tokens.map((t) => ('text' in t ? escape(t.text) : t.wildcard === '*' ? '.*' : '.')).join('');
+
+/** Compiled patterns without policy variables, by mode and case: a policy's patterns are matched on every request. */
+const byPattern = new Map<string, RegExp | null>();
+
+/** The matcher of a pattern with no policy variables in `mode`; null for an ARN pattern that can match nothing. */
+export function patternMatcher(pattern: string, mode: WildcardMode, ignoreCase = false): RegExp | null {
+  const key = `${mode}/${ignoreCase ? 'i' : 's'}/${pattern}`;
+  let matcher = byPattern.get(key);
+  if (matcher === undefined) {
+    const tokens = tokensOf(pattern);
+    const source = mode === 'arn' ? arnSource(tokens) : mode === 'resource' ? resourceSource(tokens) : plainSource(tokens);
+    matcher = source === undefined ? null : new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
+    if (byPattern.size > 10_000) byPattern.clear();
+    byPattern.set(key, matcher);
+  }
+  return matcher;
+}
+
 /** IAM's plain wildcard match: `*` any run of characters, `?` exactly one, everything else literally. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  return matchTokens(tokensOf(pattern), value, 'plain', ignoreCase);
+  return patternMatcher(pattern, 'plain', ignoreCase)!.test(value);
 }

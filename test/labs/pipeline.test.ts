@@ -3,6 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { AttachRolePolicyCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DeleteTopicRuleCommand, DisableTopicRuleCommand, IoTClient, UpdateCertificateCommand } from '@aws-sdk/client-iot';
 import { readFile } from 'node:fs/promises';
@@ -161,6 +162,29 @@ describe('lab 1 on a half-built pipeline', () => {
     expect(checks['rule.routes-to-stream']!.status).toBe('pass');
     expect(await repair()).toContain('created   policy write-table of IAM role iotlab-ingest-role');
   }, 60_000);
+
+  it('stops where AWS stops when the function role may not write the table, and delivers what was held back once it may', async () => {
+    await new IAMClient(clientConfig(sandbox)).send(new DeleteRolePolicyCommand({ RoleName: 'iotlab-ingest-role', PolicyName: 'write-table' }));
+    const device = await run(['device', '--count', '3', '--rate', '1', '--name', 'iotlab-held-back'], 60_000);
+    expect(device.code, device.stderr).toBe(0);
+    // The function runs as its role: its batch write is refused, the batch fails and waits on its shard.
+    const logs = new CloudWatchLogsClient(clientConfig(sandbox));
+    const refusal = await until('the refused write in the function log', async () => {
+      const events = (await logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/iotlab-ingest', filterPattern: 'AccessDeniedException' }))).events ?? [];
+      return events.find((e) => e.message?.includes('assumed-role/iotlab-ingest-role/iotlab-ingest'));
+    });
+    expect(refusal.message).toContain('is not authorized to perform: dynamodb:BatchWriteItem');
+    expect(await itemsOf('iotlab-held-back')).toEqual([]);
+    const checked = await run(['check', '1', '--json', '--wait', '0']);
+    expect(checksOf(checked)['function.role-can-write-table']).toMatchObject({ status: 'fail', message: expect.stringContaining('Role iotlab-ingest-role (used by function iotlab-ingest) may not') });
+    await repair();
+    // The shard's held batch is retried once the role may write: nothing was lost.
+    const items = await until('the held-back readings in the table', async () => {
+      const found = await itemsOf('iotlab-held-back');
+      return found.length >= 3 ? found : undefined;
+    });
+    expect(items).toHaveLength(3);
+  }, 90_000);
 
   it('accepts stream access granted by the AWS managed policy, as the lab text does it in the console', async () => {
     const iam = new IAMClient(clientConfig(sandbox));

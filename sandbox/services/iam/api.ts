@@ -71,16 +71,16 @@ function propagation(sandbox: Sandbox) {
 export function createIamApi(sandbox: Sandbox): IamApi {
   const propagated = propagation(sandbox);
   // A role's statements, parsed once per version of its policies: sessions ask on every call they make.
-  const parsed = new Map<string, { print: string; statements: Statement[] }>();
+  // A change to the role replaces its record, a new policy version its document: both are new objects.
+  const parsed = new WeakMap<RoleRecord, { attached: unknown[]; statements: Statement[] }>();
   const statementsOfRole = (record: RoleRecord): Statement[] => {
     const owner = { accountId: ROLE_ARN.exec(record.arn)![1], region: '' };
     const attached = record.attachedPolicyArns.map((a) => findPolicy(sandbox, owner, a)?.document);
-    const print = JSON.stringify([record.inlinePolicies, attached]);
-    const known = parsed.get(record.arn);
-    if (known?.print === print) return known.statements;
+    const known = parsed.get(record);
+    if (known && known.attached.length === attached.length && known.attached.every((d, i) => d === attached[i])) return known.statements;
     const documents = [...record.inlinePolicies.map((p) => p.document), ...attached];
     const statements = documents.flatMap((d) => (d === undefined ? [] : statementsOf(d, 'identity')));
-    parsed.set(record.arn, { print, statements });
+    parsed.set(record, { attached, statements });
     return statements;
   };
   const decideFor = (record: RoleRecord | undefined, action: string, resource: string): Decision => {
