@@ -17,7 +17,7 @@ import {
   waitUntilFunctionUpdatedV2,
   type CreateEventSourceMappingCommandInput,
 } from '@aws-sdk/client-lambda';
-import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreateRoleCommand, DetachRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, PutRecordCommand, PutRecordsCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
@@ -280,6 +280,30 @@ describe('Lambda event source mappings for Kinesis', () => {
     );
     expect(ages.Datapoints!.reduce((n, d) => n + d.SampleCount!, 0)).toBeGreaterThanOrEqual(2);
   }, 90_000);
+
+  it('reads the stream as the function role on every poll: a revoked read stops the mapping with a PROBLEM, restoring it resumes', async () => {
+    const iam = new IAMClient(sb.config());
+    const role = (await iam.send(new CreateRoleCommand({ RoleName: 'revocable-role', AssumeRolePolicyDocument: trustLambda }))).Role!.Arn!;
+    for (const PolicyArn of [KINESIS_EXECUTION, 'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess']) await iam.send(new AttachRolePolicyCommand({ RoleName: 'revocable-role', PolicyArn }));
+    await createStream('revocable', 1);
+    await createTable('revocable-items');
+    await createFunction('revocable-fn', 'node-kinesis-ingest', 'revocable-items', {}, role);
+    const { UUID } = await map({ FunctionName: 'revocable-fn', EventSourceArn: arnOf('revocable'), StartingPosition: 'TRIM_HORIZON' });
+    const put = (i: number) => kinesis.send(new PutRecordCommand({ StreamName: 'revocable', Data: bytes(reading('revocable', i)), PartitionKey: 'p' }));
+    await put(0);
+    await until('the first item', async () => (await scanDevices('revocable-items')).length === 1);
+    await iam.send(new DetachRolePolicyCommand({ RoleName: 'revocable-role', PolicyArn: KINESIS_EXECUTION }));
+    await put(1);
+    const problem = await until('the mapping to report it cannot read', async () => {
+      const result = (await lambda.send(new GetEventSourceMappingCommand({ UUID }))).LastProcessingResult ?? '';
+      return result.startsWith('PROBLEM: ') && result;
+    });
+    expect(problem).toBe(`PROBLEM: Cannot access stream ${arnOf('revocable')}. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, ListShards, and ListStreams Actions on your stream in IAM.`);
+    expect(await scanDevices('revocable-items')).toHaveLength(1);
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'revocable-role', PolicyArn: KINESIS_EXECUTION }));
+    await until('the held-back item', async () => (await scanDevices('revocable-items')).length === 2);
+    await until('the mapping to report OK', async () => (await lambda.send(new GetEventSourceMappingCommand({ UUID }))).LastProcessingResult === 'OK');
+  });
 
   it('delivers each shard in order, in batches of BatchSize, soon after PutRecord', async () => {
     await createStream('ordered', 2);
