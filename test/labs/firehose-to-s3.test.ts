@@ -113,8 +113,13 @@ describe('lab 2 on the reference solution', () => {
     expect(await repair()).toContain('updated Firehose delivery stream iotlab-firehose (CompressionFormat)');
   }, 90_000);
 
-  it("names a Firehose role that may not write the bucket", async () => {
+  it("names a Firehose role that may not write the bucket, whose deliveries stop until it may", async () => {
     await new IAMClient(clientConfig(sandbox)).send(new DeleteRolePolicyCommand({ RoleName: 'iotlab-firehose-role', PolicyName: 'write-bucket' }));
+    // Firehose writes as the role: past the (scaled) buffer interval nothing new lands, and it logs S3.AccessDenied.
+    const before = (await objectKeys(s3, BUCKET, 'telemetry/')).length;
+    await publish();
+    await new Promise((r) => setTimeout(r, 60_000 * SCALE + 2_000));
+    expect(await objectKeys(s3, BUCKET, 'telemetry/')).toHaveLength(before);
     const { checks } = await check();
     expect(checks['firehose.role-can-write']).toMatchObject({
       status: 'fail',
@@ -122,6 +127,8 @@ describe('lab 2 on the reference solution', () => {
     });
     expect(checks['firehose.role-can-write']!.hint).toContain('aws iam put-role-policy --role-name iotlab-firehose-role');
     expect(await repair()).toContain('policy write-bucket of IAM role iotlab-firehose-role');
+    // The held records go out on the next retry once the role may write.
+    await until('the retried delivery', async () => ((await objectKeys(s3, BUCKET, 'telemetry/')).length > before ? true : undefined), 30_000);
   }, 90_000);
 
   it('names a disabled rule, and a rule on another topic', async () => {
