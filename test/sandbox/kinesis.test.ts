@@ -20,6 +20,7 @@ import {
   PutRecordCommand,
   PutRecordsCommand,
   RemoveTagsFromStreamCommand,
+  UpdateMaxRecordSizeCommand,
   UpdateShardCountCommand,
   type ShardIteratorType,
 } from '@aws-sdk/client-kinesis';
@@ -173,7 +174,7 @@ describe('Kinesis', () => {
       for (const r of put.Records!) expect(r.SequenceNumber).toMatch(/^\d{56}$/);
     });
 
-    it('enforces the 500-record, 1 MiB-per-record and 5 MiB-per-call limits', async () => {
+    it("enforces the 500-record limit, each stream's record size (1 MiB unless set, up to 10 MiB) and 10 MiB per call", async () => {
       const name = await newStream();
       await expect(
         client().send(new PutRecordsCommand({ StreamName: name, Records: Array.from({ length: 501 }, () => ({ PartitionKey: 'a', Data: Buffer.from('x') })) })),
@@ -184,9 +185,25 @@ describe('Kinesis', () => {
       await expect(
         client().send(new PutRecordCommand({ StreamName: name, PartitionKey: 'abc', Data: Buffer.alloc(1024 * 1024) })),
       ).rejects.toMatchObject({ name: 'ValidationException' });
+      expect((await client().send(new DescribeStreamSummaryCommand({ StreamName: name }))).StreamDescriptionSummary?.MaxRecordSizeInKiB).toBe(1024);
+      // Six records of a million bytes: over the old 5 MB call limit, within today's 10 MiB.
+      await expect(client().send(new PutRecordsCommand({ StreamName: name, Records: Array.from({ length: 6 }, () => ({ PartitionKey: 'a', Data: Buffer.alloc(1000 * 1000) })) }))).resolves.toMatchObject({ FailedRecordCount: 0 });
+
+      const large = `large-${name}`;
+      await client().send(new CreateStreamCommand({ StreamName: large, ShardCount: 1, MaxRecordSizeInKiB: 2048 }));
+      const arn = (await client().send(new DescribeStreamSummaryCommand({ StreamName: large }))).StreamDescriptionSummary!.StreamARN!;
+      await expect(client().send(new PutRecordCommand({ StreamName: large, PartitionKey: 'a', Data: Buffer.alloc(1.5 * 1024 * 1024) }))).resolves.toMatchObject({ ShardId: 'shardId-000000000000' });
+      await expect(client().send(new PutRecordCommand({ StreamName: large, PartitionKey: 'a', Data: Buffer.alloc(3 * 1024 * 1024) }))).rejects.toMatchObject({
+        name: 'ValidationException',
+        message: expect.stringContaining('Member must have length less than or equal to 2097152 including the partition key'),
+      });
+      await expect(client().send(new UpdateMaxRecordSizeCommand({ StreamARN: arn, MaxRecordSizeInKiB: 1000 }))).rejects.toMatchObject({ name: 'ValidationException' });
+      await client().send(new UpdateMaxRecordSizeCommand({ StreamARN: arn, MaxRecordSizeInKiB: 10240 }));
+      expect((await client().send(new DescribeStreamSummaryCommand({ StreamName: large }))).StreamDescriptionSummary?.MaxRecordSizeInKiB).toBe(10240);
+      await expect(client().send(new PutRecordCommand({ StreamName: large, PartitionKey: 'a', Data: Buffer.alloc(3 * 1024 * 1024) }))).resolves.toBeDefined();
       await expect(
-        client().send(new PutRecordsCommand({ StreamName: name, Records: Array.from({ length: 6 }, () => ({ PartitionKey: 'a', Data: Buffer.alloc(1000 * 1000) })) })),
-      ).rejects.toMatchObject({ name: 'InvalidArgumentException', message: 'Records size exceeds 5 MB limit' });
+        client().send(new PutRecordsCommand({ StreamName: large, Records: Array.from({ length: 2 }, () => ({ PartitionKey: 'a', Data: Buffer.alloc(5.1 * 1024 * 1024) })) })),
+      ).rejects.toMatchObject({ name: 'InvalidArgumentException', message: 'Records size exceeds 10 MiB limit' });
       await expect(client().send(new PutRecordCommand({ StreamName: 'missing', PartitionKey: 'a', Data: Buffer.from('x') }))).rejects.toMatchObject({
         name: 'ResourceNotFoundException',
         message: 'Stream missing under account 000000000000 not found.',

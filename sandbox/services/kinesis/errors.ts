@@ -87,13 +87,13 @@ export const illegalTagCharacters = (s: StreamRef, action: 'add' | 'remove') =>
   );
 export const invalidTagCharacters = () => invalid('Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.');
 
-export const recordTooLarge = (index: number | undefined) =>
+export const recordTooLarge = (index: number | undefined, limitBytes: number) =>
   new ServiceError(
     'ValidationException',
-    `1 validation error detected: Value at '${index === undefined ? '' : `records.${index + 1}.member.`}data' failed to satisfy constraint: Member must have length less than or equal to 1048576 including the partition key`,
+    `1 validation error detected: Value at '${index === undefined ? '' : `records.${index + 1}.member.`}data' failed to satisfy constraint: Member must have length less than or equal to ${limitBytes} including the partition key`,
     400,
   );
-export const requestTooLarge = () => invalid('Records size exceeds 5 MB limit');
+export const requestTooLarge = () => invalid('Records size exceeds 10 MiB limit');
 
 export const nameOrArnRequired = () => invalid('Either StreamName or StreamARN should be provided.');
 export const arnMismatch = () => invalid('StreamARN and StreamName do not refer to the same stream.');

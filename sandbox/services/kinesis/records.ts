@@ -12,8 +12,12 @@ import { invalidHashKey, recordTooLarge, requestTooLarge } from './errors.js';
 import { isOpen, runtime, type ShardMeta, type StreamMeta } from './store.js';
 import { publishMetrics } from './metrics.js';
 
-export const MAX_RECORD_BYTES = 1024 * 1024;
-export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+/** The largest record any stream takes (its data blob, per the API model): a stream's own limit is 1 to 10 MiB. */
+export const MAX_RECORD_BYTES = 10 * 1024 * 1024;
+/** A stream's record limit unless CreateStream or UpdateMaxRecordSize set another (KiB). */
+export const DEFAULT_MAX_RECORD_KIB = 1024;
+/** PutRecords: 10 MiB for the whole request, partition keys included. */
+export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 const MAX_READ_BYTES = 10 * 1024 * 1024;
 const SHARD_BYTES_PER_SECOND = 1024 * 1024;
 const SHARD_RECORDS_PER_SECOND = 1000;
@@ -31,13 +35,17 @@ export interface Appended {
   sequenceNumber?: string;
 }
 
-/** Rejects a whole request AWS would reject: hash keys out of range, a record or the call too large. */
-export function checkEntries(entries: PutEntry[], batch: boolean): void {
+/** The largest record `stream` takes, data and partition key together (bytes). */
+export const maxRecordBytes = (stream: Pick<StreamMeta, 'maxRecordSizeKiB'>) => (stream.maxRecordSizeKiB ?? DEFAULT_MAX_RECORD_KIB) * 1024;
+
+/** Rejects a whole request AWS would reject: hash keys out of range, a record over the stream's limit, the call too large. */
+export function checkEntries(stream: Pick<StreamMeta, 'maxRecordSizeKiB'>, entries: PutEntry[], batch: boolean): void {
   let total = 0;
+  const limit = maxRecordBytes(stream);
   entries.forEach((e, i) => {
     if (e.ExplicitHashKey !== undefined && BigInt(e.ExplicitHashKey) > MAX_HASH_KEY) throw invalidHashKey(e.ExplicitHashKey);
     const size = e.Data.length + Buffer.byteLength(e.PartitionKey, 'utf8');
-    if (size > MAX_RECORD_BYTES) throw recordTooLarge(batch ? i : undefined);
+    if (size > limit) throw recordTooLarge(batch ? i : undefined, limit);
     total += size;
   });
   if (total > MAX_REQUEST_BYTES) throw requestTooLarge();

@@ -24,6 +24,7 @@ import { putRecords } from './operations/put-records.js';
 import { removeTagsFromStream } from './operations/remove-tags-from-stream.js';
 import { splitShard } from './operations/split-shard.js';
 import { updateShardCount } from './operations/update-shard-count.js';
+import { updateMaxRecordSize } from './operations/update-max-record-size.js';
 
 export const service = defineService({
   name: 'kinesis',
@@ -50,6 +51,7 @@ export const service = defineService({
     removeTagsFromStream,
     listTagsForStream,
     updateShardCount,
+    updateMaxRecordSize,
     splitShard,
     mergeShards,
   ],

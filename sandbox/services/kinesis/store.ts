@@ -38,6 +38,8 @@ export interface StreamMeta {
   mode: 'PROVISIONED' | 'ON_DEMAND';
   modeChangedAt: number;
   retentionHours: number;
+  /** The largest record it takes, in KiB (1024 to 10240); absent: 1024. */
+  maxRecordSizeKiB?: number;
   shards: ShardMeta[];
   tags: Record<string, string>;
   /** Until then the stream is in `busyStatus` (CREATING after CreateStream, UPDATING after a change). */

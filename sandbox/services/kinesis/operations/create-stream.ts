@@ -11,6 +11,7 @@ import { lookupStream, provisioningDelay, removeStream, saveStream, shardIdFor, 
 import { streamName, tagMap } from '../shapes.js';
 import { checkTags } from '../tags.js';
 import { emptyResult } from '../empty-result.js';
+import { DEFAULT_MAX_RECORD_KIB } from '../records.js';
 
 const ON_DEMAND_SHARDS = 4;
 
@@ -28,6 +29,7 @@ interface Input {
   ShardCount?: number;
   StreamModeDetails?: { StreamMode: 'PROVISIONED' | 'ON_DEMAND' };
   Tags?: Record<string, string>;
+  MaxRecordSizeInKiB?: number;
 }
 
 export const createStream = defineOperation<Input>({
@@ -55,6 +57,7 @@ export const createStream = defineOperation<Input>({
       mode,
       modeChangedAt: now,
       retentionHours: 24,
+      maxRecordSizeKiB: input.MaxRecordSizeInKiB ?? DEFAULT_MAX_RECORD_KIB,
       shards: splitRange(FULL_RANGE, count).map((range, index) => ({
         shardId: shardIdFor(index),
         index,

@@ -3,6 +3,7 @@
 import { defineOperation } from '../../definition.js';
 import { struct } from '../../../protocols/shapes.js';
 import { requireStream, statusOf } from '../store.js';
+import { DEFAULT_MAX_RECORD_KIB } from '../records.js';
 import { streamTarget, type StreamTarget } from '../shapes.js';
 import { openShardCount } from '../views.js';
 
@@ -23,6 +24,7 @@ export const describeStreamSummary = defineOperation<StreamTarget>({
         EncryptionType: 'NONE',
         OpenShardCount: openShardCount(stream),
         ConsumerCount: 0,
+        MaxRecordSizeInKiB: stream.maxRecordSizeKiB ?? DEFAULT_MAX_RECORD_KIB,
       },
     };
   },

@@ -40,7 +40,7 @@ export const putRecord = defineOperation<Input>({
 
 /** Appends one record with PutRecord's checks and metrics (shared by the operation and the in-process API). */
 export function putOneRecord(sandbox: Sandbox, owner: Principal, stream: StreamMeta, entry: PutEntry, started: number): { ShardId: string; SequenceNumber: string } {
-  checkEntries([entry], false);
+  checkEntries(stream, [entry], false);
   const now = owner.clock.now();
   const [result] = appendRecords(sandbox, stream, [entry], now);
   if (result.sequenceNumber === undefined) {

@@ -27,7 +27,7 @@ export const putRecords = defineOperation<StreamTarget & { Records: PutEntry[] }
   handler(input, ctx) {
     const started = performance.now();
     const stream = requireStream(ctx, input, 'readable');
-    checkEntries(input.Records, true);
+    checkEntries(stream, input.Records, true);
     const appended = appendRecords(ctx.sandbox, stream, input.Records, ctx.clock.now());
     let failed = 0;
     let bytes = 0;
