@@ -186,6 +186,21 @@ describe('lab 1 on a half-built pipeline', () => {
     expect(items).toHaveLength(3);
   }, 90_000);
 
+  it("stops at the rule when its role may not put into the stream, and readings flow again once it may", async () => {
+    await new IAMClient(clientConfig(sandbox)).send(new DeleteRolePolicyCommand({ RoleName: 'iotlab-iot-rule-role', PolicyName: 'put-records' }));
+    const device = await run(['device', '--count', '2', '--rate', '2', '--name', 'iotlab-rule-refused'], 60_000);
+    expect(device.code, device.stderr).toBe(0);
+    // The rule's Kinesis action acts as the role and is refused: as on AWS, the messages go no further.
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await itemsOf('iotlab-rule-refused')).toEqual([]);
+    const checked = await run(['check', '1', '--json', '--wait', '0']);
+    expect(checksOf(checked)['rule.role-can-put']).toMatchObject({ status: 'fail', message: expect.stringContaining('iotlab-iot-rule-role') });
+    await repair();
+    const after = await run(['device', '--count', '2', '--rate', '1', '--name', 'iotlab-rule-restored'], 60_000);
+    expect(after.code, after.stderr).toBe(0);
+    await until('readings through the repaired rule', async () => ((await itemsOf('iotlab-rule-restored')).length >= 2 ? true : undefined));
+  }, 90_000);
+
   it('accepts stream access granted by the AWS managed policy, as the lab text does it in the console', async () => {
     const iam = new IAMClient(clientConfig(sandbox));
     const managed = 'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole';
