@@ -91,6 +91,21 @@ describe('role sessions held to their policies', () => {
     });
   });
 
+  it('needs iam:PassRole to give a function its execution role, as AWS does', async () => {
+    const iam = new IAMClient(sb.config());
+    await iam.send(new CreateRoleCommand({ RoleName: 'passed-role', AssumeRolePolicyDocument: trustPolicy('lambda.amazonaws.com') }));
+    const create = (config: object, FunctionName: string) =>
+      new LambdaClient(config).send(new CreateFunctionCommand({ FunctionName, Runtime: 'python3.12', Handler: 'lambda_function.lambda_handler', Role: `arn:aws:iam::${ACCOUNT}:role/passed-role`, Code: { ZipFile: zipFixture('python') } }));
+    const deployer = await sessionOf(sb, 'deployer', [allow('lambda:CreateFunction')]);
+    await expect(create(deployer, 'not-passed')).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      $metadata: { httpStatusCode: 403 },
+      message: `User: ${principal('deployer')} is not authorized to perform: iam:PassRole on resource: arn:aws:iam::${ACCOUNT}:role/passed-role because no identity-based policy allows the iam:PassRole action`,
+    });
+    const passer = await sessionOf(sb, 'passer', [allow('lambda:CreateFunction'), allow('iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/passed-*`)]);
+    await expect(create(passer, 'passed')).resolves.toMatchObject({ FunctionName: 'passed' });
+  });
+
   it('runs a function as its execution role: a write the role does not allow fails inside the function, and works once allowed', async () => {
     const iam = new IAMClient(sb.config());
     await iam.send(new CreateRoleCommand({ RoleName: 'fn-role', AssumeRolePolicyDocument: trustPolicy('lambda.amazonaws.com') }));

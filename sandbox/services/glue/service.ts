@@ -4,6 +4,7 @@
 
 import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
+import { permissions } from './permissions.js';
 import { createGlueApi } from './in-process.js';
 import { crawlerEngine, TICK_MS } from './crawler/engine.js';
 import { createDatabase } from './operations/create-database.js';
@@ -46,6 +47,7 @@ export const service = defineService({
   signingName: 'glue',
   protocols: ['awsJson1_1'],
   targetPrefix: 'AWSGlue',
+  permissions,
   operations: [
     createDatabase,
     getDatabase,
