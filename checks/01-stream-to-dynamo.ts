@@ -15,6 +15,7 @@ import { tableFunctionCheck } from './lib/function-check.js';
 import { describeStream, streamActiveCheck } from './lib/stream-check.js';
 import { describeTable, tableSchemaCheck } from './lib/table-check.js';
 import { ingestFunction, locateFunction, locateMapping, locateStream, locateTable, streamRoute } from './lib/stream-pipeline.js';
+import { m } from './messages/01-stream-to-dynamo.js';
 
 const WINDOW_MS = 15 * 60_000;
 const FRESH_MS = 10 * 60_000;
@@ -33,8 +34,8 @@ async function tableArn(ctx: CheckContext): Promise<string> {
 function readingProblem(item: Item): string | undefined {
   for (const field of ['humidity', 'temperature']) {
     const value = item[field] ?? item[field.toUpperCase()];
-    if (!value) return `has no ${field} attribute`;
-    if (!isIntegerNumber(value)) return `stores ${field} as ${JSON.stringify(value)}, not as an integer number`;
+    if (!value) return m('items.noAttribute', { field });
+    if (!isIntegerNumber(value)) return m('items.notInteger', { field, value: JSON.stringify(value) });
   }
   return undefined;
 }
@@ -43,72 +44,70 @@ export default defineChecks({
   checks: [
     routeCheck({
       id: 'rule.routes-to-stream',
-      title: 'An IoT rule sends the device topic to a Kinesis stream',
+      title: m('rule.title'),
       points: 2,
-      hints: [
-        'In the IoT console, open Message routing → Rules: one rule must read the telemetry topic and have a Kinesis action.',
-        "The rule's SQL is SELECT * FROM '<prefix>/telemetry/#'; its action is \"Send a message to an Amazon Kinesis Stream\" with partition key ${topic(3)}.",
-      ],
+      hints: [m('rule.hint1'), m('rule.hint2')],
       find: streamRoute,
-      destination: 'a Kinesis stream',
+      destination: m('rule.destination'),
       action: 'Kinesis',
-      noun: 'stream',
+      noun: m('rule.noun'),
       evidenceKey: 'stream',
       createHint(ctx) {
         const names = resourceNames(ctx.config.prefix);
-        return `Create rule ${names.streamRule} with SQL SELECT * FROM '${names.telemetryTopicFilter}' and a Kinesis action to stream ${names.stream} using role ${names.ruleRole} (lab 1, step 5): aws iot create-topic-rule --rule-name ${names.streamRule} --topic-rule-payload file://rule.json`;
+        const command = `aws iot create-topic-rule --rule-name ${names.streamRule} --topic-rule-payload file://rule.json`;
+        return m('rule.create', { rule: names.streamRule, filter: names.telemetryTopicFilter, stream: names.stream, role: names.ruleRole, command });
       },
     }),
     roleCheck({
       id: 'rule.role-can-put',
-      title: "The rule's role may put records into the stream",
+      title: m('ruleRole.title'),
       points: 2,
       dependsOn: ['rule.routes-to-stream'],
-      hints: ['The role of the Kinesis action must trust iot.amazonaws.com and allow kinesis:PutRecord on the stream.'],
+      hints: [m('ruleRole.hint')],
       async locate(ctx) {
         const { route } = await streamRoute(ctx);
-        return { user: `IoT rule ${route?.ruleName}`, roleArn: route?.roleArn, service: 'iot.amazonaws.com', actions: ['kinesis:PutRecord'], resource: await streamArn(ctx) };
+        return { user: m('rule.user', { rule: String(route?.ruleName) }), roleArn: route?.roleArn, service: 'iot.amazonaws.com', actions: ['kinesis:PutRecord'], resource: await streamArn(ctx) };
       },
     }),
     streamActiveCheck({
       id: 'stream.active',
-      title: 'The Kinesis stream is active',
+      title: m('stream.title'),
       points: 1,
-      hints: ['Open the Kinesis console → Data streams and look at the status.'],
+      hints: [m('stream.hint')],
       locate: locateStream,
     }),
     mappingEnabledCheck({
       id: 'mapping.enabled',
-      title: 'The stream triggers a Lambda function',
+      title: m('mapping.title'),
       points: 2,
       dependsOn: ['stream.active'],
-      hints: ["In the function's console page, Add trigger → Kinesis, choose the stream, starting position Trim horizon."],
+      hints: [m('mapping.hint')],
       async locate(ctx) {
         const { streamArn, mapping, mappings } = await locateMapping(ctx);
-        const source = `stream ${(await locateStream(ctx)).name}`;
+        const source = m('stream.subject', { name: (await locateStream(ctx)).name });
         return { source, sourceArn: streamArn, mapping, count: mappings.length, suggestedFunction: resourceNames(ctx.config.prefix).ingestFunction };
       },
     }),
     tableFunctionCheck({
       id: 'function.configured',
-      title: 'The ingest function exists and knows its table',
+      title: m('function.title'),
       points: 2,
-      hints: ['The function needs a Python or Node.js runtime, a handler, and an environment variable TABLE_NAME with the table name.'],
+      hints: [m('function.hint')],
       locate: locateFunction,
       read: ingestFunction,
-      missingHint: 'Create the ingest function (lab 1, step 4), or `lab solve 1` to see the reference.',
+      missingHint: m('function.missing'),
       use: 'write',
     }),
     roleCheck({
       id: 'function.role-can-read-stream',
-      title: "The function's role may read the stream",
+      title: m('readRole.title'),
       points: 1,
       dependsOn: ['function.configured', 'stream.active'],
-      hints: ['Attach the AWS managed policy AWSLambdaKinesisExecutionRole to the function’s role, or allow the Kinesis read actions on the stream.'],
+      hints: [m('readRole.hint')],
       async locate(ctx) {
         const fn = await ingestFunction(ctx);
         return {
-          user: `function ${fn?.FunctionName}`,
+          user: m('function.user', { name: String(fn?.FunctionName) }),
           roleArn: fn?.Role,
           service: 'lambda.amazonaws.com',
           actions: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:ListShards'],
@@ -118,23 +117,23 @@ export default defineChecks({
     }),
     tableSchemaCheck({
       id: 'table.schema',
-      title: 'The DynamoDB table has the readings key schema',
+      title: m('table.title'),
       points: 1,
-      hints: ['Partition key deviceid (String), sort key timestamp (String).'],
+      hints: [m('table.hint')],
       locate: locateTable,
       hash: { name: 'deviceid', type: 'S' },
       range: { name: 'timestamp', type: 'S' },
     }),
     roleCheck({
       id: 'function.role-can-write-table',
-      title: "The function's role may write to the table",
+      title: m('writeRole.title'),
       points: 2,
       dependsOn: ['function.configured', 'table.schema'],
-      hints: ['Add an inline policy to the function’s role allowing dynamodb:BatchWriteItem (and PutItem) on the table’s ARN.'],
+      hints: [m('writeRole.hint')],
       async locate(ctx) {
         const fn = await ingestFunction(ctx);
         return {
-          user: `function ${fn?.FunctionName}`,
+          user: m('function.user', { name: String(fn?.FunctionName) }),
           roleArn: fn?.Role,
           service: 'lambda.amazonaws.com',
           actions: [['dynamodb:BatchWriteItem', 'dynamodb:PutItem']],
@@ -144,28 +143,28 @@ export default defineChecks({
     }),
     metricsFlowCheck({
       id: 'stream.metrics',
-      title: 'Records flow into and out of the stream',
+      title: m('metrics.title'),
       points: 2,
       dependsOn: ['rule.routes-to-stream', 'stream.active', 'mapping.enabled'],
-      hints: ['Keep `lab device` running; in the Kinesis console, the Monitoring tab shows Incoming data and Get records.'],
+      hints: [m('metrics.hint')],
       namespace: 'AWS/Kinesis',
       windowMs: WINDOW_MS,
       series: [
         { label: 'IncomingRecords', names: ['IncomingRecords', 'PutRecords.SuccessfulRecords', 'PutRecords.Records', 'PutRecord.Success'] },
         { label: 'GetRecords.Records', names: ['GetRecords.Records'] },
       ],
-      whenZero: 'Is `lab device` running? In AWS, metrics reach CloudWatch a few minutes late.',
+      whenZero: m('metrics.whenZero'),
       async locate(ctx) {
         const { name } = await locateStream(ctx);
-        return { subject: `stream ${name}`, dimensions: { StreamName: name } };
+        return { subject: m('stream.subject', { name }), dimensions: { StreamName: name } };
       },
     }),
     freshItemsCheck({
       id: 'table.fresh-items',
-      title: 'Fresh readings of the device land in the table',
+      title: m('items.title'),
       points: 3,
       dependsOn: ['table.schema', 'function.role-can-write-table', 'mapping.enabled'],
-      hints: ['Explore the table’s items in the DynamoDB console while `lab device` runs.', 'If nothing lands, read the function’s log group /aws/lambda/<function> in CloudWatch Logs.'],
+      hints: [m('items.hint1'), m('items.hint2')],
       hashKey: 'deviceid',
       rangeKey: 'timestamp',
       maxAgeMs: FRESH_MS,
@@ -176,25 +175,25 @@ export default defineChecks({
     }),
     {
       id: 'function.no-errors',
-      title: 'The function ran without errors',
+      title: m('errors.title'),
       points: 1,
       dependsOn: ['function.configured'],
-      hints: ["A malformed message must be skipped, not fail the whole batch: a failed batch is retried until it expires, and holds up everything behind it."],
+      hints: [m('errors.hint')],
       async run(ctx) {
         const { name } = await locateFunction(ctx);
         // Zero errors means nothing when the function did not run (or its metrics are late): ask for invocations too.
         const [invocations, errors] = await sumSeries(ctx, 'AWS/Lambda', { FunctionName: name }, [{ label: 'Invocations', names: ['Invocations'] }, { label: 'Errors', names: ['Errors'] }], WINDOW_MS);
         const evidence = { functionName: name, invocations: invocations!.sum, errors: errors!.sum, windowMinutes: WINDOW_MS / 60_000, topic: await deviceTopic(ctx) };
         if (errors!.sum > 0) {
-          return fail(`Function ${name} failed ${errors!.sum} time(s) in ${invocations!.sum} invocation(s) in the last 15 minutes.`, {
-            hint: `Read the errors in its log group: aws logs tail /aws/lambda/${name} --since 15m`,
+          return fail(m('errors.failed', { name, errors: errors!.sum, invocations: invocations!.sum }), {
+            hint: m('errors.failedHint', { command: `aws logs tail /aws/lambda/${name} --since 15m` }),
             evidence,
           });
         }
         if (invocations!.sum <= 0) {
-          return pending(`Function ${name} has not run in the last 15 minutes, so it cannot have shown that it runs without errors. Is \`lab device\` running? In AWS, metrics reach CloudWatch a few minutes late.`, { evidence });
+          return pending(m('errors.notRun', { name }), { evidence });
         }
-        return pass(`Function ${name} ran ${invocations!.sum} time(s) in the last 15 minutes without an error.`, { evidence });
+        return pass(m('errors.clean', { name, invocations: invocations!.sum }), { evidence });
       },
     },
   ],

@@ -5,6 +5,22 @@ import { GetTopicRuleCommand, IoTClient, ListTopicRulesCommand, type Action } fr
 import type { CheckContext } from '../../src/engine/types.js';
 import { memo, preferPrefix } from './memo.js';
 import { sqlTopicFilter, topicMatches } from './topics.js';
+import { defineMessages } from '../../src/i18n/index.js';
+
+const t = defineMessages(
+  'lib.iot-rules',
+  {
+    disabled: 'rule {{rule}} is disabled',
+    noFrom: "rule {{rule}} has no FROM '<topic>' in its SQL ({{sql}})",
+    otherTopic: "rule {{rule}} reads '{{filter}}', which does not match {{topic}}",
+  },
+  {
+    disabled: '규칙 {{rule}}이(가) 비활성화되어 있습니다',
+    noFrom: "규칙 {{rule}}의 SQL에 FROM '<topic>'이 없습니다 ({{sql}})",
+    otherTopic: "규칙 {{rule}}은(는) '{{filter}}'을(를) 읽으며, 이는 {{topic}}과(와) 맞지 않습니다",
+  },
+);
+
 
 export type RouteKind = 'kinesis' | 'firehose';
 
@@ -80,7 +96,7 @@ export async function findRoutes(ctx: CheckContext, topic: string, kind: RouteKi
 
 /** Why a near miss does not route the topic, in the student's terms. */
 export function whyNot(route: RuleRoute, topic: string): string {
-  if (!route.enabled) return `rule ${route.ruleName} is disabled`;
-  if (route.topicFilter === undefined) return `rule ${route.ruleName} has no FROM '<topic>' in its SQL (${route.sql})`;
-  return `rule ${route.ruleName} reads '${route.topicFilter}', which does not match ${topic}`;
+  if (!route.enabled) return t('disabled', { rule: route.ruleName });
+  if (route.topicFilter === undefined) return t('noFrom', { rule: route.ruleName, sql: route.sql });
+  return t('otherTopic', { rule: route.ruleName, filter: route.topicFilter, topic });
 }

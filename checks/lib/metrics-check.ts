@@ -4,6 +4,22 @@
 import type { Check, CheckContext, CheckResult } from '../../src/engine/types.js';
 import { pass, pending } from '../../src/engine/result.js';
 import { sumSeries, type Series, type SeriesSum } from './metrics.js';
+import { defineMessages } from '../../src/i18n/index.js';
+
+const t = defineMessages(
+  'lib.metrics-check',
+  {
+    or: ' or ',
+    none: 'No {{series}} for {{subject}} in the last {{minutes}} minutes yet. {{whenZero}}',
+    flowing: '{{sums}} for {{subject}} in the last {{minutes}} minutes.',
+  },
+  {
+    or: ' 또는 ',
+    none: '최근 {{minutes}}분 동안 {{subject}}의 {{series}}이(가) 아직 없습니다. {{whenZero}}',
+    flowing: '최근 {{minutes}}분 동안 {{subject}}: {{sums}}.',
+  },
+);
+
 
 export interface MetricsSubject {
   /** For messages: `stream iotlab-stream`. */
@@ -34,9 +50,9 @@ export function metricsFlowCheck(
       const evidence = { namespace, ...located.dimensions, windowMinutes: minutes, ...Object.fromEntries(sums.map((s) => [s.metric, s.sum])) };
       const zero = sums.filter((s) => s.sum <= 0);
       if (zero.length > 0) {
-        return pending(`No ${zero.map((s) => s.label).join(' or ')} for ${located.subject} in the last ${minutes} minutes yet. ${located.whenZero?.(sums) ?? whenZero}`, { evidence });
+        return pending(t('none', { series: zero.map((s) => s.label).join(t('or')), subject: located.subject, minutes, whenZero: located.whenZero?.(sums) ?? whenZero }), { evidence });
       }
-      return pass(`${sums.map((s) => `${s.metric} ${s.sum}`).join(', ')} for ${located.subject} in the last ${minutes} minutes.`, { evidence });
+      return pass(t('flowing', { sums: sums.map((s) => `${s.metric} ${s.sum}`).join(', '), subject: located.subject, minutes }), { evidence });
     },
   };
 }

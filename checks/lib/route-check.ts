@@ -5,10 +5,30 @@ import type { Check, CheckContext } from '../../src/engine/types.js';
 import { fail, pass } from '../../src/engine/result.js';
 import { resourceNames } from '../../src/labs/resource-names.js';
 import { whyNot, type RouteSearch, type RuleRoute } from './iot-rules.js';
+import { defineMessages } from '../../src/i18n/index.js';
+
+const t = defineMessages(
+  'lib.route-check',
+  {
+    routes: 'Rule {{rule}} sends {{topic}} to {{noun}} {{destination}}.',
+    readTopics: 'Make the rule read the telemetry topics: {{command}}',
+    enable: 'Enable it: {{command}}',
+    nearMiss: 'No enabled IoT rule sends {{topic}} to {{destination}}: {{why}}.',
+    none: 'No IoT rule sends {{topic}} to {{destination}} (the account has {{count}} rule(s), none with a {{action}} action).',
+  },
+  {
+    routes: '규칙 {{rule}}이(가) {{topic}}을(를) {{noun}} {{destination}}(으)로 보냅니다.',
+    readTopics: '규칙이 원격 측정 주제를 읽도록 하세요: {{command}}',
+    enable: '규칙을 활성화하세요: {{command}}',
+    nearMiss: '{{topic}}을(를) {{destination}}(으)로 보내는 활성화된 IoT 규칙이 없습니다: {{why}}.',
+    none: '{{topic}}을(를) {{destination}}(으)로 보내는 IoT 규칙이 없습니다 (계정에 규칙 {{count}}개가 있지만 {{action}} 작업이 있는 규칙은 없습니다).',
+  },
+);
+
 
 export interface RouteCheckSpec extends Omit<Check, 'run'> {
   find(ctx: CheckContext): Promise<{ search: RouteSearch; route?: RuleRoute }>;
-  /** `a Kinesis stream`, `a Firehose delivery stream`. */
+  /** `a Kinesis stream`, `a Firehose delivery stream` (in the workbook's language). */
   destination: string;
   /** The action's name in messages: `Kinesis`, `Firehose`. */
   action: string;
@@ -27,16 +47,16 @@ export function routeCheck(spec: RouteCheckSpec): Check {
       const { search, route } = await find(ctx);
       const evidence = { topic: search.topic, rulesInAccount: search.ruleCount };
       if (route) {
-        return pass(`Rule ${route.ruleName} sends ${search.topic} to ${noun} ${route.destination}.`, { evidence: { ...evidence, rule: route.ruleName, sql: route.sql, [evidenceKey]: route.destination } });
+        return pass(t('routes', { rule: route.ruleName, topic: search.topic, noun, destination: route.destination }), { evidence: { ...evidence, rule: route.ruleName, sql: route.sql, [evidenceKey]: route.destination } });
       }
       const miss = search.nearMisses[0];
       if (miss) {
         const hint = miss.enabled
-          ? `Make the rule read the telemetry topics: aws iot replace-topic-rule --rule-name ${miss.ruleName} with "sql": "SELECT * FROM '${resourceNames(ctx.config.prefix).telemetryTopicFilter}'".`
-          : `Enable it: aws iot enable-topic-rule --rule-name ${miss.ruleName}`;
-        return fail(`No enabled IoT rule sends ${search.topic} to ${destination}: ${whyNot(miss, search.topic)}.`, { hint, evidence: { ...evidence, rule: miss.ruleName, sql: miss.sql } });
+          ? t('readTopics', { command: `aws iot replace-topic-rule --rule-name ${miss.ruleName} with "sql": "SELECT * FROM '${resourceNames(ctx.config.prefix).telemetryTopicFilter}'".` })
+          : t('enable', { command: `aws iot enable-topic-rule --rule-name ${miss.ruleName}` });
+        return fail(t('nearMiss', { topic: search.topic, destination, why: whyNot(miss, search.topic) }), { hint, evidence: { ...evidence, rule: miss.ruleName, sql: miss.sql } });
       }
-      return fail(`No IoT rule sends ${search.topic} to ${destination} (the account has ${search.ruleCount} rule(s), none with a ${action} action).`, { hint: createHint(ctx), evidence });
+      return fail(t('none', { topic: search.topic, destination, count: search.ruleCount, action }), { hint: createHint(ctx), evidence });
     },
   };
 }

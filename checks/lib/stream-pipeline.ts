@@ -12,6 +12,29 @@ import type { Located } from './located.js';
 import { memo } from './memo.js';
 import { describeStream } from './stream-check.js';
 import { eventSourceMappings, functionConfiguration, functionNameFromArn } from './lambda-lookups.js';
+import { defineMessages } from '../../src/i18n/index.js';
+
+// How each resource was found, for the builders' messages, in English and Korean.
+const t = defineMessages(
+  'lib.stream-pipeline',
+  {
+    streamByRule: 'named by rule {{rule}}',
+    streamDefault: 'the lab’s default name, since no rule names a stream',
+    functionByTrigger: 'triggered by the stream',
+    functionDefault: 'the lab’s default name, since no trigger names a function',
+    tableByFunction: 'TABLE_NAME of function {{function}}',
+    tableDefault: 'the lab’s default name, since the function names no table',
+  },
+  {
+    streamByRule: '규칙 {{rule}}이(가) 지정한 이름',
+    streamDefault: '스트림을 지정한 규칙이 없어 실습의 기본 이름을 사용',
+    functionByTrigger: '스트림이 트리거하는 함수',
+    functionDefault: '함수를 지정한 트리거가 없어 실습의 기본 이름을 사용',
+    tableByFunction: '함수 {{function}}의 TABLE_NAME',
+    tableDefault: '함수가 테이블을 지정하지 않아 실습의 기본 이름을 사용',
+  },
+);
+
 
 export interface StreamRoute {
   search: RouteSearch;
@@ -28,8 +51,8 @@ export function streamRoute(ctx: CheckContext): Promise<StreamRoute> {
 
 export async function locateStream(ctx: CheckContext): Promise<Located> {
   const { route } = await streamRoute(ctx);
-  if (route?.destination) return { name: route.destination, via: `named by rule ${route.ruleName}` };
-  return { name: resourceNames(ctx.config.prefix).stream, via: 'the lab’s default name, since no rule names a stream' };
+  if (route?.destination) return { name: route.destination, via: t('streamByRule', { rule: route.ruleName }) };
+  return { name: resourceNames(ctx.config.prefix).stream, via: t('streamDefault') };
 }
 
 export interface MappingHop {
@@ -55,8 +78,8 @@ export function locateMapping(ctx: CheckContext): Promise<MappingHop> {
 
 export async function locateFunction(ctx: CheckContext): Promise<Located> {
   const { mapping } = await locateMapping(ctx);
-  if (mapping?.FunctionArn) return { name: functionNameFromArn(mapping.FunctionArn), via: 'triggered by the stream' };
-  return { name: resourceNames(ctx.config.prefix).ingestFunction, via: 'the lab’s default name, since no trigger names a function' };
+  if (mapping?.FunctionArn) return { name: functionNameFromArn(mapping.FunctionArn), via: t('functionByTrigger') };
+  return { name: resourceNames(ctx.config.prefix).ingestFunction, via: t('functionDefault') };
 }
 
 export async function ingestFunction(ctx: CheckContext): Promise<FunctionConfiguration | undefined> {
@@ -66,6 +89,6 @@ export async function ingestFunction(ctx: CheckContext): Promise<FunctionConfigu
 export async function locateTable(ctx: CheckContext): Promise<Located> {
   const fn = await ingestFunction(ctx);
   const fromEnv = fn?.Environment?.Variables?.TABLE_NAME;
-  if (fromEnv) return { name: fromEnv, via: `TABLE_NAME of function ${fn?.FunctionName}` };
-  return { name: resourceNames(ctx.config.prefix).table, via: 'the lab’s default name, since the function names no table' };
+  if (fromEnv) return { name: fromEnv, via: t('tableByFunction', { function: String(fn?.FunctionName) }) };
+  return { name: resourceNames(ctx.config.prefix).table, via: t('tableDefault') };
 }
