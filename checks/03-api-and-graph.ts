@@ -15,6 +15,7 @@ import { memo } from './lib/memo.js';
 import { roleCheck } from './lib/role-check.js';
 import { tableFunctionCheck } from './lib/function-check.js';
 import { describeTable } from './lib/table-check.js';
+import { m } from './messages/03-api-and-graph.js';
 
 const DEVICE_RESOURCE = '/datas/{deviceid}';
 const MAX_ITEMS = 30;
@@ -74,80 +75,80 @@ function readBody(body: string, device: string): { points?: Point[]; problem?: s
   try {
     doc = JSON.parse(body);
   } catch {
-    return { problem: `the body is not JSON: ${body.slice(0, 120)}` };
+    return { problem: m('body.notJson', { excerpt: body.slice(0, 120) }) };
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { problem: `the body is ${Array.isArray(doc) ? 'a list' : typeof doc}, not {"${device}": [...]}: ${body.slice(0, 120)}` };
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { problem: m('body.notObject', { kind: Array.isArray(doc) ? m('body.list') : typeof doc, device, excerpt: body.slice(0, 120) }) };
   const points = (doc as Record<string, unknown>)[device];
-  if (!Array.isArray(points)) return { problem: `the body has no list under "${device}" (keys: ${Object.keys(doc).join(', ') || 'none'})` };
-  if (points.length > MAX_ITEMS) return { problem: `it holds ${points.length} readings; the page draws the newest ${MAX_ITEMS} (Limit 30)` };
+  if (!Array.isArray(points)) return { problem: m('body.noList', { device, keys: Object.keys(doc).join(', ') || m('body.none') }) };
+  if (points.length > MAX_ITEMS) return { problem: m('body.tooMany', { count: points.length, max: MAX_ITEMS }) };
   for (const p of points as Point[]) {
-    if (typeof p?.timestamp !== 'string') return { problem: `a reading has no timestamp string: ${JSON.stringify(p).slice(0, 120)}` };
-    if (!Number.isInteger(p.value)) return { problem: `reading ${p.timestamp} has value ${JSON.stringify(p.value)}, not an integer` };
+    if (typeof p?.timestamp !== 'string') return { problem: m('body.noTimestamp', { excerpt: JSON.stringify(p).slice(0, 120) }) };
+    if (!Number.isInteger(p.value)) return { problem: m('body.notInteger', { timestamp: p.timestamp, value: JSON.stringify(p.value) }) };
   }
   const stamps = (points as Point[]).map((p) => p.timestamp as string);
-  if (stamps.some((t, i) => i > 0 && t > stamps[i - 1]!)) return { problem: 'the readings are not newest first (Query with ScanIndexForward=False)' };
+  if (stamps.some((t, i) => i > 0 && t > stamps[i - 1]!)) return { problem: m('body.order') };
   return { points };
 }
 
-const redeployHint = (id: string, stage: string) => `Deploy the API again (console: Deploy API → stage ${stage}): aws apigateway create-deployment --rest-api-id ${id} --stage-name ${stage}`;
+const redeployHint = (id: string, stage: string) => m('redeploy', { stage, command: `aws apigateway create-deployment --rest-api-id ${id} --stage-name ${stage}` });
 
 export default defineChecks({
   checks: [
     {
       id: 'api.exists',
-      title: 'A REST API for the readings exists',
+      title: m('api.title'),
       points: 1,
-      hints: ['API Gateway console → Create API → REST API → Build; name it <prefix>-api.'],
+      hints: [m('api.hint')],
       async run(ctx) {
         const { api, via, count } = await locateApi(ctx);
         const names = resourceNames(ctx.config.prefix);
         if (!api) {
-          return fail(`There is no REST API for the readings: ${via} (the account has ${count} REST API(s)).`, {
-            hint: `Create it (lab 3, step 3): aws apigateway create-rest-api --name ${names.api} --endpoint-configuration types=REGIONAL`,
+          return fail(m('api.missing', { via, count }), {
+            hint: m('api.missingHint', { command: `aws apigateway create-rest-api --name ${names.api} --endpoint-configuration types=REGIONAL` }),
             evidence: { apis: count },
           });
         }
-        return pass(`REST API ${api.name} (${api.id}) found ${via}.`, { evidence: { api: api.name, apiId: api.id } });
+        return pass(m('api.found', { name: String(api.name), id: String(api.id), via }), { evidence: { api: api.name, apiId: api.id } });
       },
     },
     {
       id: 'api.resource',
-      title: 'The API has the resource /datas/{deviceid}',
+      title: m('resource.title'),
       points: 2,
       dependsOn: ['api.exists'],
-      hints: ['Create resource "datas" under /, then resource "{deviceid}" under /datas: the braces make it a path parameter.'],
+      hints: [m('resource.hint')],
       async run(ctx) {
         const { api, resource, resources } = await deviceRoute(ctx);
         const paths = resources.map((r) => r.path);
         const evidence = { api: api!.name, paths };
         const datas = resources.find((r) => r.path === '/datas');
         if (!resource) {
-          return fail(`API ${api!.name} has no resource /datas/{deviceid} (its paths: ${paths.join(', ')}).`, {
-            hint: `aws apigateway create-resource --rest-api-id ${api!.id} --parent-id ${datas?.id ?? '<id of /datas>'} --path-part '{deviceid}'${datas ? '' : ' (create /datas under / first)'}`,
+          return fail(m('resource.missing', { api: String(api!.name), paths: paths.join(', ') }), {
+            hint: `aws apigateway create-resource --rest-api-id ${api!.id} --parent-id ${datas?.id ?? '<id of /datas>'} --path-part '{deviceid}'${datas ? '' : m('resource.parentFirst')}`,
             evidence,
           });
         }
         if (!resource.path!.includes('{')) {
-          return fail(`API ${api!.name} has ${resource.path} without braces: that path only matches the literal word "${resource.pathPart}", so GET /datas/<your device> is not found ({"message":"Missing Authentication Token"}).`, {
-            hint: `Delete ${resource.path} and create the resource {deviceid} (with braces) under /datas: aws apigateway delete-resource --rest-api-id ${api!.id} --resource-id ${resource.id}`,
+          return fail(m('resource.noBraces', { api: String(api!.name), path: String(resource.path), part: String(resource.pathPart) }), {
+            hint: m('resource.noBracesHint', { path: String(resource.path), command: `aws apigateway delete-resource --rest-api-id ${api!.id} --resource-id ${resource.id}` }),
             evidence,
           });
         }
         if (resource.path !== DEVICE_RESOURCE) {
-          return fail(`API ${api!.name} names the path parameter ${resource.pathPart}, but the function reads event["pathParameters"]["deviceid"]: it would find no device.`, {
-            hint: `Rename the resource to {deviceid}: delete ${resource.path} and create /datas/{deviceid}.`,
+          return fail(m('resource.otherName', { api: String(api!.name), part: String(resource.pathPart) }), {
+            hint: m('resource.otherNameHint', { path: String(resource.path) }),
             evidence,
           });
         }
-        return pass(`API ${api!.name} has the resource ${resource.path} (id ${resource.id}).`, { evidence });
+        return pass(m('resource.ok', { api: String(api!.name), path: String(resource.path), id: String(resource.id) }), { evidence });
       },
     },
     {
       id: 'api.get-integration',
-      title: 'GET /datas/{deviceid} passes the request to a Lambda function (proxy integration)',
+      title: m('integration.title'),
       points: 2,
       dependsOn: ['api.resource'],
-      hints: ['On /datas/{deviceid}: Create method → GET → Lambda function, with "Lambda proxy integration" turned on.'],
+      hints: [m('integration.hint')],
       async run(ctx) {
         const { api, resource } = await deviceRoute(ctx);
         const get = await getMethod(ctx);
@@ -155,62 +156,66 @@ export default defineChecks({
         const names = resourceNames(ctx.config.prefix);
         const evidence = { resource: resource!.path, methods: Object.keys(resource!.resourceMethods ?? {}), integrationType: integration?.type, uri: integration?.uri };
         if (!get) {
-          return fail(`${resource!.path} has no GET method (it has ${evidence.methods.join(', ') || 'none'}).`, {
-            hint: `aws apigateway put-method --rest-api-id ${api!.id} --resource-id ${resource!.id} --http-method GET --authorization-type NONE, then put-integration --type AWS_PROXY --integration-http-method POST --uri arn:aws:apigateway:${ctx.target.region}:lambda:path/2015-03-31/functions/<function ARN>/invocations`,
+          return fail(m('integration.noGet', { path: String(resource!.path), methods: evidence.methods.join(', ') || m('integration.none') }), {
+            hint: m('integration.noGetHint', {
+              putMethod: `aws apigateway put-method --rest-api-id ${api!.id} --resource-id ${resource!.id} --http-method GET --authorization-type NONE`,
+              putIntegration: `put-integration --type AWS_PROXY --integration-http-method POST --uri arn:aws:apigateway:${ctx.target.region}:lambda:path/2015-03-31/functions/<function ARN>/invocations`,
+            }),
             evidence,
           });
         }
-        if (!integration) return fail(`GET ${resource!.path} has no integration: API Gateway does not know what to call.`, { hint: 'Set its integration to your Lambda function with Lambda proxy integration.', evidence });
+        const path = String(resource!.path);
+        if (!integration) return fail(m('integration.missing', { path }), { hint: m('integration.missingHint'), evidence });
         if (integration.type !== 'AWS_PROXY') {
-          const what = integration.type === 'AWS' ? 'a Lambda (non-proxy) integration: the function gets only a mapped body, with no pathParameters, and its statusCode/headers/body answer is sent back as text' : `a ${integration.type} integration`;
-          return fail(`GET ${resource!.path} uses ${what}. The lab's function expects the whole request and answers {statusCode, headers, body}: that is the Lambda proxy integration.`, {
-            hint: `Turn on "Lambda proxy integration" in the GET method's Integration request (aws apigateway put-integration ... --type AWS_PROXY --integration-http-method POST), then deploy again.`,
+          const what = integration.type === 'AWS' ? m('integration.nonProxy') : m('integration.other', { type: String(integration.type) });
+          return fail(m('integration.wrongType', { path, what }), {
+            hint: m('integration.wrongTypeHint', { command: 'aws apigateway put-integration ... --type AWS_PROXY --integration-http-method POST' }),
             evidence,
           });
         }
-        if (!/:lambda:path\//.test(integration.uri ?? '')) return fail(`GET ${resource!.path} proxies to ${integration.uri}, which is not a Lambda function.`, { hint: `Point it at function ${names.apiFunction}.`, evidence });
+        if (!/:lambda:path\//.test(integration.uri ?? '')) return fail(m('integration.notLambda', { path, uri: String(integration.uri) }), { hint: m('integration.notLambdaHint', { function: names.apiFunction }), evidence });
         const { name } = await locateApiFunction(ctx);
-        return pass(`GET ${resource!.path} invokes function ${name} through the Lambda proxy integration.`, { evidence });
+        return pass(m('integration.ok', { path, function: name }), { evidence });
       },
     },
     tableFunctionCheck({
       id: 'function.configured',
-      title: 'The API function exists and knows the readings table',
+      title: m('function.title'),
       points: 2,
-      hints: ['The function needs a Python or Node.js runtime and an environment variable TABLE_NAME naming lab 1’s table.'],
+      hints: [m('function.hint')],
       locate: locateApiFunction,
       read: apiFunction,
-      missingHint: 'Create the API function (lab 3, step 1), or `lab solve 3` to see the reference.',
+      missingHint: m('function.missing'),
       use: 'read',
     }),
     roleCheck({
       id: 'function.role-can-query',
-      title: "The function's role may query the table",
+      title: m('queryRole.title'),
       points: 2,
       dependsOn: ['function.configured'],
-      hints: ['Add an inline policy to the function’s role allowing dynamodb:Query on the table’s ARN.'],
+      hints: [m('queryRole.hint')],
       async locate(ctx) {
         const fn = (await apiFunction(ctx))!;
         const tableName = fn.Environment!.Variables!.TABLE_NAME!;
         const table = await describeTable(ctx, tableName);
-        return { user: `function ${fn.FunctionName}`, roleArn: fn.Role, service: 'lambda.amazonaws.com', actions: ['dynamodb:Query'], resource: table!.TableArn! };
+        return { user: m('function.user', { name: String(fn.FunctionName) }), roleArn: fn.Role, service: 'lambda.amazonaws.com', actions: ['dynamodb:Query'], resource: table!.TableArn! };
       },
     }),
     {
       id: 'function.invoke-permission',
-      title: 'API Gateway may invoke the function',
+      title: m('permission.title'),
       points: 2,
       dependsOn: ['api.get-integration', 'function.configured'],
-      hints: ['The console adds this permission when you save the GET method with your function; with the CLI, it is `aws lambda add-permission`.'],
+      hints: [m('permission.hint')],
       async run(ctx) {
         const fn = (await apiFunction(ctx))!;
         const sourceArn = await getSourceArn(ctx);
         const statements = await functionPolicy(ctx, fn.FunctionName!);
         const allowed = allowingStatement(statements, 'apigateway.amazonaws.com', sourceArn);
         const evidence = { functionName: fn.FunctionName, sourceArn, statements: statements.map((s) => (s as { Sid?: string }).Sid) };
-        if (allowed) return pass(`Function ${fn.FunctionName}'s resource policy lets API Gateway invoke it for ${sourceArn} (statement ${(allowed as { Sid?: string }).Sid}).`, { evidence });
+        if (allowed) return pass(m('permission.ok', { function: String(fn.FunctionName), sourceArn, sid: String((allowed as { Sid?: string }).Sid) }), { evidence });
         const id = await apiId(ctx);
-        return fail(`Function ${fn.FunctionName}'s resource policy does not let apigateway.amazonaws.com invoke it for ${sourceArn}: API Gateway answers 500 {"message": "Internal server error"} without calling it.`, {
+        return fail(m('permission.missing', { function: String(fn.FunctionName), sourceArn }), {
           hint: `aws lambda add-permission --function-name ${fn.FunctionName} --statement-id apigateway-get --action lambda:InvokeFunction --principal apigateway.amazonaws.com --source-arn 'arn:aws:execute-api:${ctx.target.region}:${ctx.target.accountId}:${id}/*/GET/datas/*'`,
           evidence,
         });
@@ -218,99 +223,100 @@ export default defineChecks({
     },
     {
       id: 'api.stage-deployed',
-      title: 'A stage serves the GET method',
+      title: m('stage.title'),
       points: 2,
       dependsOn: ['api.get-integration'],
-      hints: ['Deploy API → New stage → handson. Every change to the API needs a new deployment to reach the stage.'],
+      hints: [m('stage.hint')],
       async run(ctx) {
         const id = await apiId(ctx);
         const stage = await locateStage(ctx, id);
         const { resource } = await deviceRoute(ctx);
         if (!stage) {
-          return fail(`API ${id} is not deployed to any stage, so it has no invoke URL.`, { hint: redeployHint(id, LAB_STAGE), evidence: { apiId: id } });
+          return fail(m('stage.none', { api: id }), { hint: redeployHint(id, LAB_STAGE), evidence: { apiId: id } });
         }
         const deployment = await ctx.clients.get(APIGatewayClient).send(new GetDeploymentCommand({ restApiId: id, deploymentId: stage.deploymentId, embed: ['apisummary'] }), { abortSignal: ctx.signal });
         const served = deployment.apiSummary?.[resource!.path!] ?? {};
         const evidence = { stage: stage.stageName, deploymentId: stage.deploymentId, deployedAt: deployment.createdDate?.toISOString(), methodsServed: Object.keys(served) };
         if (!served.GET) {
-          return fail(`Stage ${stage.stageName} was deployed before GET ${resource!.path} existed: the stage answers 403 {"message":"Missing Authentication Token"} for it. Deploy again.`, { hint: redeployHint(id, stage.stageName!), evidence });
+          return fail(m('stage.stale', { stage: String(stage.stageName), path: String(resource!.path) }), { hint: redeployHint(id, stage.stageName!), evidence });
         }
-        return pass(`Stage ${stage.stageName} serves GET ${resource!.path} (deployment ${stage.deploymentId}); invoke URL ${invokeUrl(ctx, id, stage.stageName!)}.`, { evidence });
+        return pass(m('stage.ok', { stage: String(stage.stageName), path: String(resource!.path), deployment: String(stage.deploymentId), url: invokeUrl(ctx, id, stage.stageName!) }), { evidence });
       },
     },
     {
       id: 'api.live-get',
-      title: "The invoke URL answers the device's newest readings with the CORS header",
+      title: m('live.title'),
       points: 3,
       dependsOn: ['api.stage-deployed', 'function.invoke-permission'],
-      hints: ['Open the invoke URL followed by /datas/<your device> in a browser: you should see {"<device>": [...]}.'],
+      hints: [m('live.hint')],
       async run(ctx) {
         const device = await deviceName(ctx);
         const answer = await callApi(ctx, 'GET');
         const evidence: Record<string, unknown> = { url: answer.url, status: answer.status, accessControlAllowOrigin: answer.headers['access-control-allow-origin'], body: answer.body.slice(0, 300) };
         const fnName = (await apiFunction(ctx))?.FunctionName ?? (await locateApiFunction(ctx)).name;
-        if (answer.error) return fail(`GET ${answer.url} failed: ${answer.error}.`, { hint: 'Check that the API is reachable from this machine.', evidence });
+        const { url } = answer;
+        const logs = `aws logs tail /aws/lambda/${fnName} --since 10m`;
+        if (answer.error) return fail(m('live.failed', { url, error: answer.error }), { hint: m('live.failedHint'), evidence });
         if (answer.status === 403 && /Missing Authentication Token/.test(answer.body)) {
-          return fail(`GET ${answer.url} answered 403 {"message":"Missing Authentication Token"}: API Gateway knows no such path on this stage.`, { hint: redeployHint(await apiId(ctx), (await locateStage(ctx, await apiId(ctx)))!.stageName!), evidence });
+          return fail(m('live.noPath', { url }), { hint: redeployHint(await apiId(ctx), (await locateStage(ctx, await apiId(ctx)))!.stageName!), evidence });
         }
         if (answer.status === 502) {
-          return fail(`GET ${answer.url} answered 502: the function's answer is not what the proxy integration needs ({"statusCode": 200, "headers": {...}, "body": "<a string>"}).`, { hint: `Return the body as a JSON string (json.dumps), not as an object; read the logs: aws logs tail /aws/lambda/${fnName} --since 10m`, evidence });
+          return fail(m('live.badProxy', { url }), { hint: m('live.badProxyHint', { command: logs }), evidence });
         }
         if (answer.status !== 200) {
-          return fail(`GET ${answer.url} answered ${answer.status}: ${answer.body.slice(0, 160)}`, { hint: `The function failed: read its logs with aws logs tail /aws/lambda/${fnName} --since 10m`, evidence });
+          return fail(m('live.status', { url, status: String(answer.status), excerpt: answer.body.slice(0, 160) }), { hint: m('live.statusHint', { command: logs }), evidence });
         }
         if (!answer.headers['access-control-allow-origin']) {
-          return fail(`GET ${answer.url} answered 200 without Access-Control-Allow-Origin: the graph page's browser will refuse to read it (CORS). With the proxy integration, API Gateway adds no headers: the function must send it.`, {
-            hint: "Add 'headers': {'Access-Control-Allow-Origin': '*'} to the function's answer.",
-            evidence,
-          });
+          return fail(m('live.noCors', { url }), { hint: m('live.noCorsHint'), evidence });
         }
         const { points, problem } = readBody(answer.body, device);
-        if (problem) return fail(`GET ${answer.url} answered 200, but ${problem}.`, { hint: `The answer is {"${device}": [{"timestamp": "...", "value": <temperature>}, ...]}, newest first, at most 30.`, evidence });
+        if (problem) return fail(m('live.badBody', { url, problem }), { hint: m('live.badBodyHint', { device }), evidence });
         evidence.readings = points!.length;
         evidence.newest = points![0]?.timestamp;
-        return pass(`GET ${answer.url} answered ${points!.length} reading(s) of ${device}, newest first${points!.length ? ` (newest ${points![0]!.timestamp})` : ''}, with Access-Control-Allow-Origin: ${answer.headers['access-control-allow-origin']}.`, { evidence });
+        const newest = points!.length ? m('live.newest', { timestamp: String(points![0]!.timestamp) }) : '';
+        return pass(m('live.ok', { url, count: points!.length, device, newest, origin: answer.headers['access-control-allow-origin'] }), { evidence });
       },
     },
     {
       id: 'api.cors-preflight',
-      title: 'The API answers the CORS preflight (OPTIONS)',
+      title: m('preflight.title'),
       points: 1,
       dependsOn: ['api.stage-deployed'],
-      hints: ['Select /datas/{deviceid} → Enable CORS (it adds an OPTIONS method), then deploy again.'],
+      hints: [m('preflight.hint')],
       async run(ctx) {
         const answer = await callApi(ctx, 'OPTIONS', { Origin: 'http://127.0.0.1:8080', 'Access-Control-Request-Method': 'GET' });
         const allowOrigin = answer.headers['access-control-allow-origin'];
         const allowMethods = answer.headers['access-control-allow-methods'] ?? '';
         const evidence = { url: answer.url, status: answer.status, allowOrigin, allowMethods };
         if (answer.status !== undefined && answer.status < 300 && allowOrigin && /\bGET\b/i.test(allowMethods)) {
-          return pass(`OPTIONS ${answer.url} answered ${answer.status} with Access-Control-Allow-Origin ${allowOrigin} and Access-Control-Allow-Methods ${allowMethods}.`, { evidence });
+          return pass(m('preflight.ok', { url: answer.url, status: answer.status, origin: allowOrigin, methods: allowMethods }), { evidence });
         }
         const get = await callApi(ctx, 'GET');
         const simpleGetWorks = get.status === 200 && Boolean(get.headers['access-control-allow-origin']);
         // API Gateway's own error answers carry no CORS header: only a 200 says what the function sends.
-        const getState = simpleGetWorks ? 'so it works' : get.status === 200 ? 'so it works once the function sends Access-Control-Allow-Origin' : `but it fails on its own for now (HTTP ${get.status ?? get.error}: see api.live-get)`;
-        return fail(
-          `OPTIONS ${answer.url} answered ${answer.status ?? answer.error} without the CORS headers${allowOrigin ? ' allowing GET' : ''}. The graph page's plain GET is a "simple request" that needs no preflight, ${getState}; a page that sends its own headers (Authorization, Content-Type: application/json) would be refused.`,
-          { hint: `Enable CORS on /datas/{deviceid} (an OPTIONS method answering Access-Control-Allow-Origin/-Methods/-Headers), then deploy again.`, evidence, score: simpleGetWorks ? 0.5 : 0 },
-        );
+        const getState = simpleGetWorks ? m('preflight.getWorks') : get.status === 200 ? m('preflight.getNeedsHeader') : m('preflight.getFails', { status: String(get.status ?? get.error) });
+        return fail(m('preflight.missing', { url: answer.url, status: String(answer.status ?? answer.error), allowing: allowOrigin ? m('preflight.allowingGet') : '', getState }), {
+          hint: m('preflight.missingHint'),
+          evidence,
+          score: simpleGetWorks ? 0.5 : 0,
+        });
       },
     },
     {
       id: 'api.fresh-reading',
-      title: 'The API serves a fresh reading of the device',
+      title: m('fresh.title'),
       points: 1,
       dependsOn: ['api.live-get'],
-      hints: ['Run `lab device`: a new reading reaches the table, and the API, within seconds.'],
+      hints: [m('fresh.hint')],
       async run(ctx) {
         const device = await deviceName(ctx);
         const { points } = readBody((await callApi(ctx, 'GET')).body, device);
         const newest = points?.[0]?.timestamp as string | undefined;
         const age = newest ? ctx.clock.now() - Date.parse(`${newest}Z`) : undefined;
         const evidence = { device, newest, ageSeconds: age === undefined ? undefined : Math.round(age / 1000) };
-        if (age !== undefined && age <= FRESH_MS) return pass(`The newest reading of ${device} through the API is ${Math.max(0, Math.round(age / 1000))} s old (${newest}).`, { evidence });
-        const seen = newest ? `The newest reading of ${device} through the API is from ${newest} (UTC), ${Math.round(age! / 60_000)} minutes ago` : `The API has no readings of ${device} yet`;
-        return pending(`${seen}. Is \`lab device\` running, and lab 1's pipeline writing the table?`, { evidence });
+        if (age !== undefined && age <= FRESH_MS) return pass(m('fresh.ok', { device, seconds: Math.max(0, Math.round(age / 1000)), newest: String(newest) }), { evidence });
+        const seen = newest ? m('fresh.old', { device, newest, minutes: Math.round(age! / 60_000) }) : m('fresh.none', { device });
+        return pending(m('fresh.waiting', { seen }), { evidence });
       },
     },
   ],
