@@ -7,6 +7,27 @@ import { APIGatewayClient, GetResourcesCommand, GetRestApisCommand, GetStagesCom
 import type { CheckContext } from '../../src/engine/types.js';
 import { resourceNames } from '../../src/labs/resource-names.js';
 import { memo, preferPrefix } from './memo.js';
+import { defineMessages } from '../../src/i18n/index.js';
+
+// How lab 3's API and function were found, for the checks' messages, in English and Korean.
+const t = defineMessages(
+  'lib.api-pipeline',
+  {
+    byName: 'by its prefix name',
+    byResource: 'as the API with a /datas/ resource',
+    none: 'no API is named {{wanted}} or has a /datas/ resource',
+    byIntegration: 'invoked by GET {{path}}',
+    functionDefault: 'the lab’s default name, since no GET integration names a function',
+  },
+  {
+    byName: '접두사 이름으로 찾음',
+    byResource: '/datas/ 리소스가 있는 API로 찾음',
+    none: '이름이 {{wanted}}이거나 /datas/ 리소스가 있는 API가 없습니다',
+    byIntegration: 'GET {{path}}이(가) 호출하는 함수',
+    functionDefault: '함수를 지정한 GET 통합이 없어 실습의 기본 이름을 사용',
+  },
+);
+
 
 /** The lab's stage name. */
 export const LAB_STAGE = 'handson';
@@ -62,12 +83,12 @@ export function locateApi(ctx: ApiReader): Promise<LocatedApi> {
     const apis = await restApis(ctx);
     const wanted = resourceNames(ctx.config.prefix).api;
     const named = apis.find((a) => a.name === wanted);
-    if (named) return { api: named, via: 'by its prefix name', count: apis.length };
+    if (named) return { api: named, via: t('byName'), count: apis.length };
     for (const api of preferPrefix(apis, (a) => a.name ?? '', ctx.config.prefix)) {
       const resources = await apiResources(ctx, api.id!);
-      if (resources.some((r) => DEVICE_PATH.test(r.path ?? ''))) return { api, via: 'as the API with a /datas/ resource', count: apis.length };
+      if (resources.some((r) => DEVICE_PATH.test(r.path ?? ''))) return { api, via: t('byResource'), count: apis.length };
     }
-    return { via: `no API is named ${wanted} or has a /datas/ resource`, count: apis.length };
+    return { via: t('none', { wanted }), count: apis.length };
   });
 }
 
@@ -113,6 +134,6 @@ export function functionArnFromUri(uri: string | undefined): string | undefined 
 export async function locateApiFunction(ctx: ApiReader): Promise<{ name: string; via: string }> {
   const { resource } = await deviceRoute(ctx);
   const arn = functionArnFromUri(resource?.resourceMethods?.GET?.methodIntegration?.uri);
-  if (arn) return { name: arn.split(':')[6] ?? arn, via: `invoked by GET ${resource!.path}` };
-  return { name: resourceNames(ctx.config.prefix).apiFunction, via: 'the lab’s default name, since no GET integration names a function' };
+  if (arn) return { name: arn.split(':')[6] ?? arn, via: t('byIntegration', { path: String(resource!.path) }) };
+  return { name: resourceNames(ctx.config.prefix).apiFunction, via: t('functionDefault') };
 }

@@ -10,6 +10,25 @@ import { findRoutes, type RouteSearch, type RuleRoute } from './iot-rules.js';
 import type { Located } from './located.js';
 import { memo } from './memo.js';
 import { orUndefined } from './not-found.js';
+import { defineMessages } from '../../src/i18n/index.js';
+
+// How lab 2's delivery stream and bucket were found, for the checks' messages, in English and Korean.
+const t = defineMessages(
+  'lib.firehose-pipeline',
+  {
+    streamByRule: 'named by rule {{rule}}',
+    streamDefault: 'the lab’s default name, since no rule names a delivery stream',
+    bucketByStream: 'destination of delivery stream {{stream}}',
+    bucketDefault: 'the lab’s default bucket, since no delivery stream names one',
+  },
+  {
+    streamByRule: '규칙 {{rule}}이(가) 지정한 이름',
+    streamDefault: '전송 스트림을 지정한 규칙이 없어 실습의 기본 이름을 사용',
+    bucketByStream: '전송 스트림 {{stream}}의 대상',
+    bucketDefault: '버킷을 지정한 전송 스트림이 없어 실습의 기본 버킷을 사용',
+  },
+);
+
 
 export interface FirehoseRoute {
   search: RouteSearch;
@@ -26,8 +45,8 @@ export function firehoseRoute(ctx: CheckContext): Promise<FirehoseRoute> {
 
 export async function locateDeliveryStream(ctx: CheckContext): Promise<Located> {
   const { route } = await firehoseRoute(ctx);
-  if (route?.destination) return { name: route.destination, via: `named by rule ${route.ruleName}` };
-  return { name: resourceNames(ctx.config.prefix).deliveryStream, via: 'the lab’s default name, since no rule names a delivery stream' };
+  if (route?.destination) return { name: route.destination, via: t('streamByRule', { rule: route.ruleName }) };
+  return { name: resourceNames(ctx.config.prefix).deliveryStream, via: t('streamDefault') };
 }
 
 export function describeDeliveryStream(ctx: CheckContext, name: string): Promise<DeliveryStreamDescription | undefined> {
@@ -78,7 +97,7 @@ export async function locateLake(ctx: CheckContext): Promise<LakeLocation> {
       sizeMBs: dest.BufferingHints?.SizeInMBs ?? 5,
       compression: dest.CompressionFormat,
       streamName: stream!.DeliveryStreamName,
-      via: `destination of delivery stream ${stream!.DeliveryStreamName}`,
+      via: t('bucketByStream', { stream: String(stream!.DeliveryStreamName) }),
     };
   }
   const names = resourceNames(ctx.config.prefix);
@@ -87,6 +106,6 @@ export async function locateLake(ctx: CheckContext): Promise<LakeLocation> {
     prefix: names.dataLakePrefix,
     intervalSeconds: 60,
     sizeMBs: 1,
-    via: 'the lab’s default bucket, since no delivery stream names one',
+    via: t('bucketDefault'),
   };
 }

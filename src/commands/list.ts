@@ -1,11 +1,10 @@
 // `lab list`: the labs in order with the latest result on the configured target. Never calls AWS.
 
-import { readFile } from 'node:fs/promises';
 import { t } from '../i18n/index.js';
-import { LABS, type LabEntry } from '../labs/catalog.js';
-import { hasChecks, labTextFile } from '../labs/workbook.js';
+import { LABS } from '../labs/catalog.js';
+import { hasChecks, labTitle } from '../labs/workbook.js';
 import { loadProgress, latestFor } from '../progress.js';
-import { configuredHeader, openSession, type GlobalOptions, type Session } from '../session.js';
+import { configuredHeader, openSession, type GlobalOptions } from '../session.js';
 import { stdout, type Output } from '../output.js';
 
 export async function listLabs(options: GlobalOptions, out: Output = stdout): Promise<void> {
@@ -19,7 +18,7 @@ export async function listLabs(options: GlobalOptions, out: Output = stdout): Pr
       const checks = await hasChecks(session.workbook, lab);
       const status = latest ? `${t(`list.status.${latest.status}`)} ${latest.score}/${latest.maxScore}` : t(checks ? 'list.notStarted' : 'list.noChecks');
       const when = latest ? formatWhen(latest.status === 'passed' && latest.passedAt ? latest.passedAt : latest.checkedAt) : '';
-      return [String(lab.number), lab.slug, status, when, await titleOf(session, lab)];
+      return [String(lab.number), lab.slug, status, when, await labTitle(session.workbook, lab, session.language)];
     }),
   );
   const header = (['number', 'lab', 'status', 'when', 'title'] as const).map((c) => t(`list.columns.${c}`));
@@ -29,12 +28,6 @@ export async function listLabs(options: GlobalOptions, out: Output = stdout): Pr
   out.line(t('list.next'));
 }
 
-/** The title in the workbook's language: a translated lab text's front matter, else the catalogue's English. */
-async function titleOf(session: Session, lab: LabEntry): Promise<string> {
-  if (session.language === 'en') return lab.title;
-  const text = await readFile(labTextFile(session.workbook, lab, session.language), 'utf8').catch(() => '');
-  return /^---\r?\n[\s\S]*?^title:\s*(.+?)\s*$/m.exec(text)?.[1] ?? lab.title;
-}
 
 /** Columns on a terminal: Hangul and other wide characters take two. */
 function displayWidth(text: string): number {

@@ -11,6 +11,7 @@ import { assertValidGraph } from './dependencies.js';
 import { Semaphore } from './semaphore.js';
 import { earnedPoints, formatDuration, pointsOf, summarize, type CheckReport, type LabReport } from './report.js';
 import { describeError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 export const DEFAULT_WAIT_MS = 3 * 60_000;
 export const DEFAULT_CONCURRENCY = 6;
@@ -91,14 +92,14 @@ export async function runLab(lab: RunnableLab, options: RunOptions): Promise<Lab
 }
 
 function skippedFor(check: Check, blocker: CheckReport): CheckReport {
-  const why = blocker.status === 'skip' ? 'was skipped' : 'did not pass';
+  const why = t(blocker.status === 'skip' ? 'engine.wasSkipped' : 'engine.didNotPass');
   return {
     id: check.id,
     title: check.title,
     status: 'skip',
     points: pointsOf(check),
     score: 0,
-    message: `Skipped: needs "${blocker.title}" (${blocker.id}), which ${why}.`,
+    message: t('engine.skipped', { title: blocker.title, id: blocker.id, why }),
     durationMs: 0,
     polls: 0,
   };
@@ -117,11 +118,11 @@ async function pollUntilSettled(lab: RunnableLab, check: Check, ctx: CheckContex
     const now = clock.now();
     if (result.status !== 'pending') return finish(check, result, { polls, durationMs: now - started, cause });
     if (now >= deadline || ctx.signal.aborted) {
-      const why = ctx.signal.aborted ? 'Interrupted while waiting' : `Still not there after waiting ${formatDuration(waitMs)}`;
+      const why = ctx.signal.aborted ? t('engine.interrupted') : t('engine.stillNotThere', { wait: formatDuration(waitMs) });
       const timedOut: CheckResult = {
         status: 'fail',
-        message: `${why}: ${result.message}`,
-        hint: 'AWS can take minutes to show new data (metrics, buffered deliveries). Run the check again later, or wait longer with --wait <seconds>.',
+        message: t('engine.timedOut', { why, message: result.message }),
+        hint: t('engine.timedOutHint'),
         evidence: result.evidence,
       };
       return { ...finish(check, timedOut, { polls, durationMs: now - started }), timedOut: true };

@@ -17,6 +17,15 @@ export const en = {
     status: { passed: 'passed', partial: 'partial', failed: 'failed' },
     next: 'Read a lab with `lab open N`, grade it with `lab check N`.',
   },
+  engine: {
+    skipped: 'Skipped: needs "{{title}}" ({{id}}), which {{why}}.',
+    wasSkipped: 'was skipped',
+    didNotPass: 'did not pass',
+    interrupted: 'Interrupted while waiting',
+    stillNotThere: 'Still not there after waiting {{wait}}',
+    timedOut: '{{why}}: {{message}}',
+    timedOutHint: 'AWS can take minutes to show new data (metrics, buffered deliveries). Run the check again later, or wait longer with --wait <seconds>.',
+  },
   open: {
     noText: '{{lab}} has no text yet ({{file}}).',
     notTranslated: '{{lab}} has no Korean text yet; here it is in English.',

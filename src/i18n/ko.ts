@@ -19,6 +19,15 @@ export const ko: Catalogue = {
     status: { passed: '통과', partial: '일부 통과', failed: '미통과' },
     next: '`lab open N`으로 실습을 읽고, `lab check N`으로 채점하세요.',
   },
+  engine: {
+    skipped: '건너뜀: "{{title}}"({{id}})이(가) 필요한데, 그 검사가 {{why}}.',
+    wasSkipped: '건너뛰어졌습니다',
+    didNotPass: '통과하지 못했습니다',
+    interrupted: '기다리는 중에 중단됨',
+    stillNotThere: '{{wait}} 동안 기다렸지만 아직 그대로임',
+    timedOut: '{{why}}: {{message}}',
+    timedOutHint: 'AWS에서 새 데이터(지표, 버퍼링된 전송)가 보이기까지 몇 분이 걸릴 수 있습니다. 나중에 다시 검사하거나, --wait <seconds>로 더 오래 기다리세요.',
+  },
   open: {
     noText: '{{lab}}의 본문이 아직 없습니다 ({{file}}).',
     notTranslated: '{{lab}}의 한국어 본문이 아직 없어 영어로 보여 드립니다.',

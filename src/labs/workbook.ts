@@ -1,7 +1,7 @@
 // Where a workbook's files live (lab texts, compiled checks and solutions) and how a lab's
 // modules are loaded: lazily, only for the lab a command needs.
 
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
@@ -9,6 +9,7 @@ import type { LabChecks, RunnableLab } from '../engine/types.js';
 import type { Solution } from '../engine/solution.js';
 import { LABS, labId, labLabel, type LabEntry } from './catalog.js';
 import type { Language } from '../i18n/language.js';
+import { language as currentLanguage } from '../i18n/index.js';
 
 export interface Workbook {
   /** Holds `labs/NN-slug.md`. */
@@ -48,6 +49,13 @@ export async function hasChecks(workbook: Workbook, entry: LabEntry): Promise<bo
   return exists(checksFile(workbook, entry));
 }
 
+/** A lab's title in `language`: its translated text's front matter, else the catalogue's English. */
+export async function labTitle(workbook: Workbook, entry: LabEntry, language: Language): Promise<string> {
+  if (language === 'en') return entry.title;
+  const text = await readFile(labTextFile(workbook, entry, language), 'utf8').catch(() => '');
+  return /^---\r?\n[\s\S]*?^title:\s*(.+?)\s*$/m.exec(text)?.[1] ?? entry.title;
+}
+
 export async function loadLab(workbook: Workbook, entry: LabEntry): Promise<RunnableLab> {
   const file = checksFile(workbook, entry);
   if (!(await exists(file))) throw new UsageError(`${labLabel(entry)} has no checks yet.`);
@@ -55,7 +63,7 @@ export async function loadLab(workbook: Workbook, entry: LabEntry): Promise<Runn
   if (!definition || !Array.isArray(definition.checks)) {
     throw new Error(`${file} must export default a LabChecks definition ({ checks: [...] }).`);
   }
-  return { ...entry, checks: definition.checks };
+  return { ...entry, title: await labTitle(workbook, entry, currentLanguage()), checks: definition.checks };
 }
 
 export async function loadSolution(workbook: Workbook, entry: LabEntry): Promise<Solution> {
