@@ -29,6 +29,14 @@ export interface Connection {
   target: TargetInfo;
 }
 
+/** Sets the workbook's language from --lang, LAB_LANG, the config and the locale; every command does this first. */
+export async function chooseLanguage(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<Language> {
+  const config = await loadConfig(labHome(env, cwd));
+  const language = resolveLanguage(flag, env, config.lang);
+  useLanguage(language);
+  return language;
+}
+
 export async function openSession(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<Session> {
   const home = labHome(env, cwd);
   const config = await loadConfig(home);

@@ -251,7 +251,14 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   const run: Run = (handler) => async (...commanderArgs) => {
     const command = commanderArgs[commanderArgs.length - 1] as Command;
     const args = commanderArgs.slice(0, -2) as (string | undefined)[];
-    const outcome = (await handler({ args, options: command.optsWithGlobals() })) as { passed: boolean } | undefined;
+    const options = command.optsWithGlobals();
+    // Commands that open no session (hint, open, ...) speak the chosen language too. A damaged config is
+    // left for the commands that read it to report (and for `lab config set` to fix), not a reason to refuse all.
+    const { chooseLanguage } = await import('../session.js');
+    await chooseLanguage(options.lang as string | undefined).catch((err: unknown) => {
+      if (options.lang !== undefined || process.env.LAB_LANG) throw err;
+    });
+    const outcome = (await handler({ args, options })) as { passed: boolean } | undefined;
     if (outcome?.passed === false) passed = false;
   };
   const program = createProgram(run);

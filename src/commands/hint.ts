@@ -7,6 +7,7 @@ import { findLab, loadLab, resolveWorkbook } from '../labs/workbook.js';
 import { hintsRevealed, loadProgress, recordHintRevealed, type ProgressFile } from '../progress.js';
 import { labHome } from '../lab-home.js';
 import { stdout, type Output } from '../output.js';
+import { t } from '../i18n/index.js';
 
 export async function revealHint(labArg: string, checkId: string | undefined, out: Output = stdout): Promise<void> {
   const entry = findLab(labArg);
@@ -15,18 +16,18 @@ export async function revealHint(labArg: string, checkId: string | undefined, ou
   const progress = await loadProgress(home);
   const check = checkId ? lab.checks.find((c) => c.id === checkId) : pickCheck(lab.checks, progress, entry.number);
   if (!check) {
-    throw new UsageError(`${labLabel(entry)} has no check "${checkId}": its checks are ${lab.checks.map((c) => c.id).join(', ')}.`);
+    throw new UsageError(t('hint.noCheck', { lab: labLabel(entry), id: String(checkId), ids: lab.checks.map((c) => c.id).join(', ') }));
   }
   const hints = check.hints ?? [];
   if (hints.length === 0) {
-    out.line(`No hints for "${check.title}" (${check.id}). Re-read the step in \`lab open ${entry.number}\`.`);
+    out.line(t('hint.none', { title: check.title, id: check.id, lab: entry.number }));
     return;
   }
   const revealed = Math.min(hints.length, hintsRevealed(progress, entry.number, check.id) + 1);
   await recordHintRevealed(home, entry.number, check.id, revealed);
   out.line(`${check.title} (${check.id})`);
-  hints.slice(0, revealed).forEach((hint, i) => out.line(`  Hint ${i + 1}/${hints.length}: ${hint}`));
-  if (revealed < hints.length) out.line(`  Run \`lab hint ${entry.number} ${check.id}\` again for the next one.`);
+  hints.slice(0, revealed).forEach((hint, i) => out.line(t('hint.line', { n: i + 1, total: hints.length, hint })));
+  if (revealed < hints.length) out.line(t('hint.more', { lab: entry.number, id: check.id }));
 }
 
 // Without an id: the first check that did not pass last time and still has hints to give, else the first with hints.

@@ -17,6 +17,16 @@ export const en = {
     status: { passed: 'passed', partial: 'partial', failed: 'failed' },
     next: 'Read a lab with `lab open N`, grade it with `lab check N`.',
   },
+  hint: {
+    noCheck: '{{lab}} has no check "{{id}}": its checks are {{ids}}.',
+    none: 'No hints for "{{title}}" ({{id}}). Re-read the step in `lab open {{lab}}`.',
+    line: '  Hint {{n}}/{{total}}: {{hint}}',
+    more: '  Run `lab hint {{lab}} {{id}}` again for the next one.',
+  },
+  target: {
+    header: 'Target: {{target}} · account {{account}} · region {{region}}',
+  },
+  labHeading: 'Lab {{number}} · {{title}}',
   engine: {
     skipped: 'Skipped: needs "{{title}}" ({{id}}), which {{why}}.',
     wasSkipped: 'was skipped',

@@ -19,6 +19,16 @@ export const ko: Catalogue = {
     status: { passed: '통과', partial: '일부 통과', failed: '미통과' },
     next: '`lab open N`으로 실습을 읽고, `lab check N`으로 채점하세요.',
   },
+  hint: {
+    noCheck: '{{lab}}에 "{{id}}" 검사가 없습니다. 검사 목록: {{ids}}.',
+    none: '"{{title}}"({{id}})에는 힌트가 없습니다. `lab open {{lab}}`에서 해당 단계를 다시 읽어 보세요.',
+    line: '  힌트 {{n}}/{{total}}: {{hint}}',
+    more: '  다음 힌트를 보려면 `lab hint {{lab}} {{id}}`를 다시 실행하세요.',
+  },
+  target: {
+    header: '대상: {{target}} · 계정 {{account}} · 리전 {{region}}',
+  },
+  labHeading: '실습 {{number}} · {{title}}',
   engine: {
     skipped: '건너뜀: "{{title}}"({{id}})이(가) 필요한데, 그 검사가 {{why}}.',
     wasSkipped: '건너뛰어졌습니다',

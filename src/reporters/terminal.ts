@@ -44,7 +44,7 @@ export class TerminalReporter implements Reporter {
       case 'run-start': {
         this.slots = new Map(event.lab.checks.map((c) => [c.id, slot()]));
         const slots = this.slots;
-        this.write(`\nLab ${event.lab.number} · ${event.lab.title}\n`);
+        this.write(`\n${t('labHeading', { number: event.lab.number, title: event.lab.title })}\n`);
         const list = new Listr(
           event.lab.checks.map((check) => ({
             title: check.title,

@@ -1,5 +1,7 @@
 // What a target is: the account and region graded, and how to reach them.
 
+import { t as translate } from '../i18n/index.js';
+
 export type TargetKind = 'aws' | 'local';
 export const TARGET_KINDS: readonly TargetKind[] = ['aws', 'local'];
 
@@ -43,5 +45,5 @@ export function describeTarget(t: { kind: TargetKind; endpoint?: string; profile
 }
 
 export function headerLine(t: TargetInfo): string {
-  return `Target: ${describeTarget(t)} · account ${t.accountId} · region ${t.region}`;
+  return translate('target.header', { target: describeTarget(t), account: t.accountId, region: t.region });
 }
