@@ -75,6 +75,8 @@ export interface CrawlCounts {
 export interface CrawlRun {
   id: string;
   startTime: number;
+  /** When StopCrawler made it STOPPING: it stays so for the crawl time, as AWS takes a while to stop one. */
+  stoppedAt?: number;
   /** Set once the crawl has read S3 and written the catalog (or failed, or saw the stop). */
   done?: { counts: CrawlCounts; error?: string; cancelled?: boolean };
 }

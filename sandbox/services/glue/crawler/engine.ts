@@ -1,8 +1,8 @@
 // Crawler runs over time. StartCrawler only records a run (RUNNING); the background work carries it out: it
 // reads S3 and writes the catalog, then ends the run (READY, LastCrawl SUCCEEDED or FAILED) once it has
 // lasted the crawl time (the sandbox's provisioning delay, at least CRAWL_MS), so a client polling
-// GetCrawler sees RUNNING, then READY. StopCrawler makes it STOPPING; the next tick ends it CANCELLED and
-// a stopped crawl writes nothing. A run the sandbox stopped in the middle of (a crash, or a stop before
+// GetCrawler sees RUNNING, then READY. StopCrawler makes it STOPPING for the crawl time, then it ends
+// CANCELLED and a stopped crawl writes nothing. A run the sandbox stopped in the middle of (a crash, or a stop before
 // its time was up) is ended FAILED, with the reason, when the sandbox starts again. Times read sandbox.clock.
 
 import { randomUUID } from 'node:crypto';
@@ -59,6 +59,7 @@ export class CrawlerEngine {
       if (c.State === 'READY' || !c.run) continue;
       if (this.inFlight.has(key)) continue;
       if (c.State === 'STOPPING') {
+        if (now - (c.run.stoppedAt ?? 0) < this.crawlMs) continue;
         table.set(key, this.ended(c, 'CANCELLED'));
         this.logEnd(key, c);
       } else if (!c.run.done) {

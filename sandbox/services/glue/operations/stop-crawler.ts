@@ -18,7 +18,7 @@ export const stopCrawler = defineOperation<{ Name: string }>({
     if (!crawler) throw crawlerNotFound(input.Name);
     if (crawler.State === 'READY') throw crawlerNotRunning(input.Name);
     if (crawler.State === 'STOPPING') throw crawlerStopping(input.Name);
-    table.set(input.Name, { ...crawler, State: 'STOPPING' });
+    table.set(input.Name, { ...crawler, State: 'STOPPING', ...(crawler.run ? { run: { ...crawler.run, stoppedAt: ctx.clock.now() } } : {}) });
     return {};
   },
 });
