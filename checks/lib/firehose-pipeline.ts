@@ -7,7 +7,7 @@ import type { CheckContext } from '../../src/engine/types.js';
 import { dataLakeBucket, resourceNames } from '../../src/labs/resource-names.js';
 import { deviceTopic } from './device.js';
 import { findRoutes, type RouteSearch, type RuleRoute } from './iot-rules.js';
-import type { Located } from './located.js';
+import { namedByRule, type Located } from './located.js';
 import { memo } from './memo.js';
 import { orUndefined } from './not-found.js';
 import { defineMessages } from '../../src/i18n/index.js';
@@ -16,13 +16,11 @@ import { defineMessages } from '../../src/i18n/index.js';
 const t = defineMessages(
   'lib.firehose-pipeline',
   {
-    streamByRule: 'named by rule {{rule}}',
     streamDefault: 'the lab’s default name, since no rule names a delivery stream',
     bucketByStream: 'destination of delivery stream {{stream}}',
     bucketDefault: 'the lab’s default bucket, since no delivery stream names one',
   },
   {
-    streamByRule: '규칙 {{rule}}이(가) 지정한 이름',
     streamDefault: '전송 스트림을 지정한 규칙이 없어 실습의 기본 이름을 사용',
     bucketByStream: '전송 스트림 {{stream}}의 대상',
     bucketDefault: '버킷을 지정한 전송 스트림이 없어 실습의 기본 버킷을 사용',
@@ -45,7 +43,7 @@ export function firehoseRoute(ctx: CheckContext): Promise<FirehoseRoute> {
 
 export async function locateDeliveryStream(ctx: CheckContext): Promise<Located> {
   const { route } = await firehoseRoute(ctx);
-  if (route?.destination) return { name: route.destination, via: t('streamByRule', { rule: route.ruleName }) };
+  if (route?.destination) return { name: route.destination, via: namedByRule(route.ruleName) };
   return { name: resourceNames(ctx.config.prefix).deliveryStream, via: t('streamDefault') };
 }
 

@@ -8,7 +8,7 @@ import type { CheckContext } from '../../src/engine/types.js';
 import { resourceNames } from '../../src/labs/resource-names.js';
 import { deviceTopic } from './device.js';
 import { findRoutes, type RouteSearch, type RuleRoute } from './iot-rules.js';
-import type { Located } from './located.js';
+import { namedByRule, type Located } from './located.js';
 import { memo } from './memo.js';
 import { describeStream } from './stream-check.js';
 import { eventSourceMappings, functionConfiguration, functionNameFromArn } from './lambda-lookups.js';
@@ -18,7 +18,6 @@ import { defineMessages } from '../../src/i18n/index.js';
 const t = defineMessages(
   'lib.stream-pipeline',
   {
-    streamByRule: 'named by rule {{rule}}',
     streamDefault: 'the lab’s default name, since no rule names a stream',
     functionByTrigger: 'triggered by the stream',
     functionDefault: 'the lab’s default name, since no trigger names a function',
@@ -26,7 +25,6 @@ const t = defineMessages(
     tableDefault: 'the lab’s default name, since the function names no table',
   },
   {
-    streamByRule: '규칙 {{rule}}이(가) 지정한 이름',
     streamDefault: '스트림을 지정한 규칙이 없어 실습의 기본 이름을 사용',
     functionByTrigger: '스트림이 트리거하는 함수',
     functionDefault: '함수를 지정한 트리거가 없어 실습의 기본 이름을 사용',
@@ -51,7 +49,7 @@ export function streamRoute(ctx: CheckContext): Promise<StreamRoute> {
 
 export async function locateStream(ctx: CheckContext): Promise<Located> {
   const { route } = await streamRoute(ctx);
-  if (route?.destination) return { name: route.destination, via: t('streamByRule', { rule: route.ruleName }) };
+  if (route?.destination) return { name: route.destination, via: namedByRule(route.ruleName) };
   return { name: resourceNames(ctx.config.prefix).stream, via: t('streamDefault') };
 }
 

@@ -8,6 +8,7 @@ import { isRegionName } from '../../aws-facts/regions.js';
 import { ServiceError } from '../protocols/errors.js';
 import type { EdgeRequest } from './http-types.js';
 import { verifySigV4, type SigV4Auth } from './sigv4.js';
+import { amzDate, fromAmzDate, isoSeconds } from './amz-date.js';
 
 /** How far a request's X-Amz-Date may be from the server's time (AWS: 15 minutes). */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -39,7 +40,7 @@ const signatureError = (family: AuthFamily, message: string) => new ServiceError
  * the REST JSON services answer. (The awsJson services answer once the body reads: sigv4.ts's
  * authenticationProblem.) Undefined when the request is signed.
  */
-export function missingSignature(req: EdgeRequest, auth: SigV4Auth | undefined, family: AuthFamily): ServiceError | undefined {
+export function missingSignature(auth: SigV4Auth | undefined, family: AuthFamily): ServiceError | undefined {
   if (auth) return undefined;
   if (family === 's3') return new ServiceError('AccessDenied', 'Access Denied', 403);
   if (family === 'query') return new ServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
@@ -53,11 +54,6 @@ export function scopeProblem(auth: SigV4Auth, family: AuthFamily): ServiceError 
   if (family === 's3') return new ServiceError('AuthorizationHeaderMalformed', 'The authorization header is malformed; Invalid region: region was not a valid DNS name.', 400);
   return signatureError(family, 'Credential should be scoped to a valid region. ');
 }
-
-/** `20261203T110000Z`, the X-Amz-Date form. */
-export const amzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const fromAmzDate = (text: string) => Date.parse(text.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
-const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The request's signing time: X-Amz-Date (header or query), else an HTTP Date header. NaN when unreadable. */
 function signingTime(req: EdgeRequest): { text: string; ms: number } {

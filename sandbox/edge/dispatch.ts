@@ -105,7 +105,7 @@ export function createDispatcher(sandbox: Sandbox, services: ServiceDefinition[]
       const jsonProtocol = codec.name.startsWith('awsJson') && !service.serve;
       const authenticate = () => {
         // Every AWS API refuses an unsigned call, whatever the flags; only the answer differs by protocol.
-        const unsigned = missingSignature(req, auth, family);
+        const unsigned = missingSignature(auth, family);
         if (unsigned) throw unsigned;
         if (!sandbox.options.verifySignatures) return;
         if (!auth) throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 400);

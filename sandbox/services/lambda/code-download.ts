@@ -7,6 +7,7 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { EdgeRequest, EdgeResponse } from '../../edge/http-types.js';
 import type { Sandbox } from '../../sandbox.js';
 import { readCode } from './code.js';
+import { amzDate, fromAmzDate, isoSeconds } from '../../edge/amz-date.js';
 import { functions, type FunctionRecord } from './store.js';
 
 /** How long a Code.Location stays valid (AWS: 10 minutes). */
@@ -22,11 +23,6 @@ function secretOf(sandbox: Sandbox): Buffer {
   }
   return secret;
 }
-
-/** `20261203T110000Z`, the X-Amz-Date form. */
-const amzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const fromAmzDate = (text: string) => Date.parse(text.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
-const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function signature(sandbox: Sandbox, path: string, date: string, expires: string): string {
   return createHmac('sha256', secretOf(sandbox)).update(`${path}\n${date}\n${expires}`).digest('hex');
