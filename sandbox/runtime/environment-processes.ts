@@ -90,6 +90,16 @@ export function environmentProcesses(runtime: RuntimeProcess, marker?: string): 
   return [...members];
 }
 
+/** Whether a process has ended and only waits for its parent to collect it (a kill has nothing left to do). */
+export function isZombie(pid: number): boolean {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return text.slice(text.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
 /** Resident memory of one process in bytes (VmRSS), 0 when it is gone or unknown. */
 export function residentBytes(pid: number): number {
   try {

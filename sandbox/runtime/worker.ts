@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { LOG_CAPTURE_BYTES, LogCapture } from './log-capture.js';
 import { launchCommand, RuntimeUnavailable } from './launch.js';
-import { environmentProcesses, killProcesses, PROC_AVAILABLE, residentBytes, runtimeProcess, type RuntimeProcess } from './environment-processes.js';
+import { environmentProcesses, isZombie, killProcesses, PROC_AVAILABLE, residentBytes, runtimeProcess, type RuntimeProcess } from './environment-processes.js';
 
 export interface WorkerSpec {
   runtime: string;
@@ -217,8 +217,12 @@ export class RuntimeWorker {
   /** Kills every process of the environment but the runtime: what the invocation left running. */
   private endLeftovers(): void {
     if (!PROC_AVAILABLE || !this.runtime || this.exited) return;
-    const leftovers = environmentProcesses(this.runtime, this.marker).filter((pid) => pid !== this.runtime!.pid);
-    killProcesses(leftovers);
+    // Again while any is found: one may have forked between the listing and the kill.
+    for (let pass = 0; pass < 3; pass++) {
+      const leftovers = environmentProcesses(this.runtime, this.marker).filter((pid) => pid !== this.runtime!.pid && !isZombie(pid));
+      if (leftovers.length === 0) break;
+      killProcesses(leftovers);
+    }
     this.children = [];
   }
 

@@ -29,6 +29,12 @@ const LINUX = process.platform === 'linux';
 /** A Node.js handler that allocates, spawns, sleeps or answers, as the event asks. */
 const NODE_HANDLER = `
 import { spawn, execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+// A process is its pid and its start time (a pid freed by a killed process may soon name another one).
+const identity = (pid) => {
+  const stat = readFileSync('/proc/' + pid + '/stat', 'latin1');
+  return { pid, start: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]) };
+};
 export const handler = async (event) => {
   if (event.allocateMb) {
     const kept = [];
@@ -44,8 +50,8 @@ export const handler = async (event) => {
     // away from the runtime altogether (its parent shell exits at once).
     const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { detached: true, stdio: 'ignore' });
     child.unref();
-    started.push(child.pid);
-    started.push(Number(execSync('setsid sleep 300 >/dev/null 2>&1 & echo $!', { shell: '/bin/sh' }).toString().trim()));
+    started.push(identity(child.pid));
+    started.push(identity(Number(execSync('setsid sleep 300 >/dev/null 2>&1 & echo $!', { shell: '/bin/sh' }).toString().trim())));
   }
   if (event.hang) await new Promise((resolve) => setTimeout(resolve, 60_000));
   if (event.sleepMs) await new Promise((resolve) => setTimeout(resolve, event.sleepMs));
@@ -62,13 +68,26 @@ def handler(event, context):
     return len(kept)
 `;
 
-/** Whether a process is still running (a zombie waiting for its parent counts as gone). */
-function running(pid: number): boolean {
+/**
+ * Whether a process is still running (a zombie waiting for its parent counts as gone); given its start
+ * time, a later process that took over its pid does not count.
+ */
+function running(pid: number, start?: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[0] !== 'Z' && (start === undefined || Number(fields[19]) === start);
   } catch {
     return false;
+  }
+}
+
+/** What a process still running is, for an assertion's message. */
+function described(pid: number): string {
+  try {
+    return `${pid}: ${readFileSync(`/proc/${pid}/stat`, 'latin1').trim()} | ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').replaceAll('\0', ' ')}`;
+  } catch {
+    return `${pid}: gone`;
   }
 }
 
@@ -157,9 +176,12 @@ describe('Lambda limits', () => {
     it('ends detached children after the invocation and keeps the warm runtime', async () => {
       await create('spawner');
       const first = json(await invoke('spawner', { spawn: true }));
-      expect(first.started).toHaveLength(2);
-      for (const pid of first.started) expect(pid).toBeGreaterThan(0);
-      expect(await eventually(() => first.started.every((pid: number) => !running(pid)))).toBe(true);
+      const started: { pid: number; start: number }[] = first.started;
+      expect(started).toHaveLength(2);
+      for (const { pid } of started) expect(pid).toBeGreaterThan(0);
+      const survivors = () => started.filter(({ pid, start }) => running(pid, start));
+      await eventually(() => survivors().length === 0);
+      expect(survivors().map(({ pid }) => described(pid))).toEqual([]);
       const second = json(await invoke('spawner', {}));
       expect(second.pid).toBe(first.pid);
       expect(running(first.pid)).toBe(true);
