@@ -7,6 +7,7 @@ import { parseEndpoint, parseKind } from './target/resolve.js';
 import type { TargetKind } from './target/target.js';
 import { regionName } from './cli/option-values.js';
 import { parseLanguage } from './i18n/language.js';
+import { t } from './i18n/index.js';
 
 export interface LabConfig {
   target?: TargetKind;
@@ -39,7 +40,7 @@ export async function loadConfig(home: string): Promise<LabConfig> {
 
 export function parseConfigKey(key: string): ConfigKey {
   if ((CONFIG_KEYS as readonly string[]).includes(key)) return key as ConfigKey;
-  throw new UsageError(`Unknown config key "${key}": use one of ${CONFIG_KEYS.join(', ')}.`);
+  throw new UsageError(t('usage.unknownConfigKey', { key, keys: CONFIG_KEYS.join(', ') }));
 }
 
 export function validateConfigValue(key: ConfigKey, value: string): string | string[] {
@@ -54,7 +55,7 @@ export function validateConfigValue(key: ConfigKey, value: string): string | str
       regionName('lab config set region', value);
       return value;
     case 'prefix':
-      if (!PREFIX_PATTERN.test(value)) throw new UsageError(`Prefix "${value}" must be lower-case letters, digits and dashes, starting with a letter, at most 20 characters.`);
+      if (!PREFIX_PATTERN.test(value)) throw new UsageError(t('usage.badPrefix', { value }));
       return value;
     case 'profile':
       return value;
@@ -67,7 +68,7 @@ export function validateConfigValue(key: ConfigKey, value: string): string | str
 export function parseAccountList(value: string): string[] {
   const ids = value.split(/[\s,]+/).filter(Boolean);
   const bad = ids.find((id) => !/^\d{12}$/.test(id));
-  if (bad !== undefined || ids.length === 0) throw new UsageError(`"${bad ?? value}" is not a 12-digit AWS account id: give them as 111111111111,222222222222.`);
+  if (bad !== undefined || ids.length === 0) throw new UsageError(t('usage.badAccountIds', { value: bad ?? value }));
   return [...new Set(ids)];
 }
 

@@ -3,6 +3,8 @@
 
 import type { TargetInfo } from './target/target.js';
 import { SANDBOX_START_COMMAND } from './target/local.js';
+// Called only when an error is described, never at load: i18n's language module imports this one.
+import { t } from './i18n/index.js';
 
 /** The user asked for something that does not exist or cannot be done as asked (exit 2). */
 export class UsageError extends Error {
@@ -48,55 +50,51 @@ export function describeError(err: unknown, target?: TargetLike): Advice {
   const name = errorName(err);
   const message = err instanceof Error ? err.message : String(err);
   const codes = networkCodes(err);
-  const where = target ? ` in ${target.region || 'the configured region'}` : '';
+  const region = target ? target.region || t('advice.configuredRegion') : undefined;
 
   if (codes.includes('ECONNREFUSED')) {
     if (target?.kind === 'local') {
       return {
-        message: `The sandbox is not running at ${target.endpoint ?? 'its endpoint'}.`,
-        hint: `Start it in another terminal with \`${SANDBOX_START_COMMAND}\`, then run this again.`,
+        message: t('advice.sandboxDown', { endpoint: target.endpoint ?? t('advice.itsEndpoint') }),
+        hint: t('advice.sandboxDownHint', { command: SANDBOX_START_COMMAND }),
         environment: true,
       };
     }
-    return { message: `Connection refused: ${message}`, hint: 'Check the endpoint and your network.', environment: true };
+    return { message: t('advice.refused', { message }), hint: t('advice.refusedHint'), environment: true };
   }
   if (codes.some((c) => UNREACHABLE.has(c)) || name === 'TimeoutError') {
-    return { message: `Cannot reach AWS${where}: ${message}`, hint: 'Check your network connection and the region name.', environment: true };
+    return {
+      message: region ? t('advice.unreachableIn', { region, message }) : t('advice.unreachable', { message }),
+      hint: t('advice.unreachableHint'),
+      environment: true,
+    };
   }
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
-    return {
-      message: 'No AWS credentials found.',
-      hint: 'Run `aws configure` (or `aws sso login --profile NAME` and pass --profile NAME), or use the sandbox with --target local.',
-      environment: true,
-    };
+    return { message: t('advice.noCredentials'), hint: t('advice.noCredentialsHint'), environment: true };
   }
   if (/region is missing/i.test(message)) {
-    return { message: 'No AWS region is configured.', hint: 'Pass --region REGION, set AWS_REGION, or `lab config set region REGION`.', environment: true };
+    return { message: t('advice.noRegion'), hint: t('advice.noRegionHint'), environment: true };
   }
   if (CREDENTIALS_INVALID.has(name)) {
-    return {
-      message: `Your AWS credentials are expired or invalid (${name}).`,
-      hint: 'Refresh them (`aws sso login`, or new keys from your lab account) and run this again.',
-      environment: true,
-    };
+    return { message: t('advice.badCredentials', { code: name }), hint: t('advice.badCredentialsHint'), environment: true };
   }
   if (ACCESS_DENIED.has(name)) {
     const denied = /perform:\s*(\S+)\s+on resource:\s*(\S+)/.exec(message);
     return {
-      message: denied ? `Access denied: you may not ${denied[1]} on ${denied[2]}.` : `Access denied: ${message}`,
-      hint: 'The identity you are using lacks that permission. Use a role or profile allowed to do it, or ask your instructor.',
+      message: denied ? t('advice.deniedAction', { action: denied[1]!, resource: denied[2]! }) : t('advice.denied', { message }),
+      hint: t('advice.deniedHint'),
       environment: true,
     };
   }
   if (WRONG_REGION.has(name) || /wrong region|region .* is wrong|expecting '[a-z0-9-]+'/i.test(message)) {
     return {
-      message: `The resource lives in another region than ${target?.region ?? 'the one configured'} (${name}).`,
-      hint: 'Pass --region with the region you built in, or `lab config set region REGION`.',
+      message: t('advice.wrongRegion', { region: target?.region ?? t('advice.theConfiguredOne'), code: name }),
+      hint: t('advice.wrongRegionHint'),
       environment: true,
     };
   }
   if (THROTTLED.has(name)) {
-    return { message: `AWS is throttling requests (${name}).`, hint: 'Wait a few seconds and run it again.', environment: true };
+    return { message: t('advice.throttled', { code: name }), hint: t('advice.throttledHint'), environment: true };
   }
   return { message: `${name}: ${message}`, environment: false };
 }

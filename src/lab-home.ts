@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UsageError } from './errors.js';
+import { t } from './i18n/index.js';
 
 export function labHome(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   return env.LAB_HOME ? resolve(cwd, env.LAB_HOME) : join(cwd, '.lab');
@@ -20,7 +21,7 @@ export async function readJsonFile<T>(file: string, fallback: T): Promise<T> {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new UsageError(`${file} is not valid JSON: fix it or delete it.`);
+    throw new UsageError(t('usage.badJson', { file }));
   }
 }
 

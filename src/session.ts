@@ -3,7 +3,7 @@
 
 import { loadConfig, type LabConfig } from './config.js';
 import { labHome } from './lab-home.js';
-import { resolveLanguage, useLanguage, type Language } from './i18n/index.js';
+import { resolveLanguage, t, useLanguage, type Language } from './i18n/index.js';
 import { resolveWorkbook, type Workbook } from './labs/workbook.js';
 import { resolveTargetSettings, type TargetFlags } from './target/resolve.js';
 import { createClientFactory, type ClientFactory } from './target/clients.js';
@@ -65,5 +65,5 @@ export async function connect(session: Session): Promise<Connection> {
 
 /** The header of commands that do not contact AWS: what is configured, without an account. */
 export function configuredHeader(settings: TargetSettings): string {
-  return `Target: ${describeTarget(settings)} · region ${settings.region ?? '(from your AWS configuration)'} · not contacted`;
+  return t('configured.header', { target: describeTarget(settings), region: settings.region ?? t('configured.regionFromAws') });
 }

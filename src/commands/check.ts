@@ -14,6 +14,7 @@ import { connect, openSession, type GlobalOptions } from '../session.js';
 import { headerLine } from '../target/target.js';
 import { stderr, stdout } from '../output.js';
 import { positiveInteger, seconds } from '../cli/option-values.js';
+import { t } from '../i18n/index.js';
 
 export interface CheckOptions extends GlobalOptions {
   /** Seconds a pending check may keep waiting. */
@@ -66,7 +67,7 @@ async function labsFor(labArg: string, workbook: Workbook): Promise<RunnableLab[
   if (labArg !== 'all') return [await loadLab(workbook, findLab(labArg))];
   const ready = [];
   for (const entry of LABS) if (await hasChecks(workbook, entry)) ready.push(entry);
-  if (ready.length === 0) throw new UsageError('No lab has checks yet.');
+  if (ready.length === 0) throw new UsageError(t('usage.noLabChecks'));
   return Promise.all(ready.map((entry) => loadLab(workbook, entry)));
 }
 
@@ -84,7 +85,7 @@ function explainErrors(reports: LabReport[], debug: boolean): void {
   const errors = reports.flatMap((r) => r.checks).filter((c) => c.status === 'error' && c.cause !== undefined);
   if (errors.length === 0) return;
   if (!debug) {
-    if (errors.some((c) => !describeError(c.cause).environment)) stderr.line('Some checks failed unexpectedly; run again with --debug for details.');
+    if (errors.some((c) => !describeError(c.cause).environment)) stderr.line(t('check.unexpected'));
     return;
   }
   for (const check of errors) {

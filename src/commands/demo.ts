@@ -18,6 +18,7 @@ import { createReporters } from '../reporters/index.js';
 import { stdout, type Output } from '../output.js';
 import { UsageError } from '../errors.js';
 import type { GlobalOptions } from '../session.js';
+import { t } from '../i18n/index.js';
 
 export interface DemoOptions extends GlobalOptions {
   runtime?: string;
@@ -33,11 +34,11 @@ export async function demo(options: DemoOptions, out: Output = stdout): Promise<
   const workbook = resolveWorkbook();
   const labs: LabEntry[] = [];
   for (const entry of LABS) if (await hasChecks(workbook, entry)) labs.push(entry);
-  if (labs.length === 0) throw new UsageError('No lab has checks yet.');
+  if (labs.length === 0) throw new UsageError(t('usage.noLabChecks'));
   const waitMs = options.wait === undefined ? 90_000 : Number(options.wait) * 1000;
   // The charts outlive the demo's throw-away lab home: they go to the student's own.
   const chartsDir = join(labHome(), 'charts');
-  out.line('Starting the embedded AWS sandbox (in memory, nothing is kept)…');
+  out.line(t('demo.starting'));
   const bench = await openWorkbench();
   try {
     out.line(headerLine(bench.target));
@@ -55,14 +56,14 @@ export async function demo(options: DemoOptions, out: Output = stdout): Promise<
     });
     await Promise.all(reporters.all.map((r) => r.flush()));
     const passed = surprises.length === 0 && reports.every((r) => r.passed);
-    out.line(passed ? `All ${reports.length} labs pass. Next: read lab 0 with \`lab open 0\` and build it yourself.` : 'Some checks did not pass: see above.');
+    out.line(passed ? t('demo.allPass', { count: reports.length }) : t('demo.somePass'));
     if (reports.some((r) => r.lab.number === ANALYTICS_LAB && r.passed)) {
-      out.line("Lab 4's dashboard: the hourly statistics through Athena, drawn by `lab chart`.");
+      out.line(t('demo.dashboard'));
       await chartCommand({ target: 'local', endpoint: bench.sandbox.endpoint, out: chartsDir });
     }
     if (reports.some((r) => r.lab.number === GRAPH_LAB && r.passed)) {
       if (options.serve) await serveGraph(bench, out);
-      else out.line("Lab 3's graph: `lab demo --serve` keeps this sandbox, the device and the graph page running until Ctrl-C.");
+      else out.line(t('demo.graphLater'));
     }
     return { passed };
   } finally {
@@ -77,8 +78,8 @@ async function serveGraph(bench: Workbench, out: Output): Promise<void> {
   const device = await startDevice({ clients: bench.clients, home: bench.home, prefix: bench.config.prefix, rate: 1 });
   const server = await startGraphServer({ port: 0 });
   try {
-    out.line(`Lab 3's graph of ${settings.get('device')}, live: ${server.origin}/?${settings.toString()}`);
-    out.line('Serving until Ctrl-C.');
+    out.line(t('demo.graphLive', { device: settings.get('device') ?? '', url: `${server.origin}/?${settings.toString()}` }));
+    out.line(t('demo.serving'));
     await Promise.race([interrupted(), device.done]);
   } finally {
     await server.close();

@@ -3,6 +3,9 @@
 import type { Command } from 'commander';
 import { describeError } from '../errors.js';
 import { LABS } from '../labs/catalog.js';
+import { labTitle } from '../labs/workbook.js';
+import { cliText } from '../cli/messages.js';
+import { t } from '../i18n/index.js';
 import { loadProgress, latestFor } from '../progress.js';
 import { openSession, type GlobalOptions } from '../session.js';
 import { stderr } from '../output.js';
@@ -19,24 +22,27 @@ export async function runMenu(options: GlobalOptions): Promise<void> {
       const session = await openSession(options);
       const progress = await loadProgress(session.home);
       const lab = await select<number | 'quit'>({
-        message: 'Pick a lab',
+        message: cliText('menu.pickLab'),
         choices: [
-          ...LABS.map((l) => {
-            const latest = latestFor(progress, session.settings.kind, l.number);
-            return { name: `${l.number}  ${l.title}${latest ? `  (${latest.status} ${latest.score}/${latest.maxScore})` : ''}`, value: l.number };
-          }),
-          { name: 'Quit', value: 'quit' as const },
+          ...(await Promise.all(
+            LABS.map(async (l) => {
+              const latest = latestFor(progress, session.settings.kind, l.number);
+              const title = await labTitle(session.workbook, l, session.language);
+              return { name: `${l.number}  ${title}${latest ? `  (${t(`list.status.${latest.status}`)} ${latest.score}/${latest.maxScore})` : ''}`, value: l.number };
+            }),
+          )),
+          { name: cliText('menu.quit'), value: 'quit' as const },
         ],
       });
       if (lab === 'quit') return;
       for (let action: Action = 'read'; action !== 'back'; ) {
         action = await select<Action>({
-          message: `Lab ${lab}`,
+          message: cliText('menu.lab', { number: lab }),
           choices: [
-            { name: 'Read the lab', value: 'read' },
-            { name: 'Check my work', value: 'check' },
-            { name: 'Get a hint', value: 'hint' },
-            { name: 'Back', value: 'back' },
+            { name: cliText('menu.read'), value: 'read' },
+            { name: cliText('menu.check'), value: 'check' },
+            { name: cliText('menu.hint'), value: 'hint' },
+            { name: cliText('menu.back'), value: 'back' },
           ],
         });
         if (action !== 'back') await reportingErrors(() => perform(action, String(lab), options));

@@ -10,6 +10,7 @@ import { EnvironmentError, UsageError } from '../errors.js';
 import { openSession, type GlobalOptions } from '../session.js';
 import { stdout, type Output } from '../output.js';
 import { alive, fetchStatus, readRunFile, sandboxStop, startDetached, type RunFile } from './sandbox.js';
+import { t } from '../i18n/index.js';
 
 /** What a sandbox's data directory holds (see sandbox/store): nothing else is ever removed. */
 const SANDBOX_FILES = ['state.json', 'state.journal', 'files'];
@@ -17,7 +18,7 @@ const silent: Output = { line: () => undefined };
 
 export async function sandboxResetCommand(options: GlobalOptions & { data?: string }, out: Output = stdout): Promise<void> {
   const session = await openSession(options);
-  if (session.settings.kind !== 'local') throw new UsageError('lab sandbox reset empties the local sandbox; to empty an AWS account of the workshop, use `lab reset`.');
+  if (session.settings.kind !== 'local') throw new UsageError(t('sandbox.resetLocalOnly'));
   const home = session.home;
   const running = await readRunFile(home);
   const status = running && alive(running.pid) ? await fetchStatus(running.endpoint) : undefined;
@@ -27,19 +28,19 @@ export async function sandboxResetCommand(options: GlobalOptions & { data?: stri
   const stranger = await fetchStatus(endpoint);
   if (stranger) {
     throw new EnvironmentError(
-      `The sandbox at ${endpoint} (pid ${stranger.pid}) was not started from ${home}, so lab sandbox reset cannot restart it.`,
-      'Stop it (Ctrl-C in its terminal), then run `lab sandbox reset` and start it again, or start it with --in-memory.',
+      t('sandbox.notOurs', { endpoint, pid: String(stranger.pid), home }),
+      t('sandbox.notOursHint'),
     );
   }
   const dataDir = options.data ? resolve(options.data) : (running?.dataDir ?? join(home, 'sandbox'));
-  out.line((await wipe(dataDir)) ? `No sandbox is running; emptied its data in ${dataDir}.` : `No sandbox is running and ${dataDir} holds no sandbox data: nothing to empty.`);
+  out.line((await wipe(dataDir)) ? t('sandbox.emptiedData', { dir: dataDir }) : t('sandbox.nothingToEmpty', { dir: dataDir }));
 }
 
 async function restartEmpty(home: string, running: RunFile, status: Record<string, unknown>, out: Output): Promise<void> {
   if (!running.args) {
     throw new EnvironmentError(
-      `The sandbox at ${running.endpoint} was started by an older version of the workbook, which did not record its options.`,
-      'Stop it with `lab sandbox stop` and start it again; `lab sandbox reset` works from then on.',
+      t('sandbox.noRecordedOptions', { endpoint: running.endpoint }),
+      t('sandbox.noRecordedOptionsHint'),
     );
   }
   if (running.dataDir) assertSandboxData(running.dataDir);
@@ -52,7 +53,7 @@ async function restartEmpty(home: string, running: RunFile, status: Record<strin
   await sandboxStop(home, silent);
   if (running.dataDir) await wipe(running.dataDir);
   await startDetached(home, args, silent);
-  out.line(`Emptied the sandbox at ${running.endpoint}: restarted in the background with the same options and no state${running.dataDir ? ` (data in ${running.dataDir})` : ''}.`);
+  out.line(running.dataDir ? t('sandbox.emptiedWithData', { endpoint: running.endpoint, dir: running.dataDir }) : t('sandbox.emptied', { endpoint: running.endpoint }));
 }
 
 function withOption(args: string[], flag: string, value: string): string[] {
@@ -64,7 +65,7 @@ function assertSandboxData(dir: string): void {
   if (!existsSync(dir)) return;
   const entries = readdirSync(dir);
   if (entries.length > 0 && !entries.some((e) => SANDBOX_FILES.includes(e))) {
-    throw new EnvironmentError(`${dir} does not look like a sandbox's data (no ${SANDBOX_FILES.join(', ')}): lab sandbox reset leaves it alone.`);
+    throw new EnvironmentError(t('sandbox.notSandboxData', { dir, files: SANDBOX_FILES.join(', ') }));
   }
 }
 

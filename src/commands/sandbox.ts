@@ -10,6 +10,7 @@ import type { Output } from '../output.js';
 import { LOCAL_CREDENTIALS, LOCAL_ENDPOINT, LOCAL_REGION, SANDBOX_START_COMMAND } from '../target/local.js';
 import type { GlobalOptions } from '../session.js';
 import { generateSecret, needsGeneratedSecret } from '../../sandbox/edge/exposure.js';
+import { t } from '../i18n/index.js';
 
 export interface SandboxStartOptions {
   home: string;
@@ -99,16 +100,16 @@ function argsFor(options: SandboxStartOptions): string[] {
 }
 
 function printHowToUse(out: Output, endpoint: string, secretAccessKey: string = LOCAL_CREDENTIALS.secretAccessKey): void {
-  out.line(`Sandbox running at ${endpoint}`);
-  out.line('Point any AWS client at it:');
+  out.line(t('sandbox.running', { endpoint }));
+  out.line(t('sandbox.pointClients'));
   out.line(`  export AWS_ENDPOINT_URL=${endpoint} AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey} AWS_REGION=${LOCAL_REGION}`);
-  out.line('and grade against it with `lab check N --target local`.');
+  out.line(t('sandbox.gradeAgainst'));
 }
 
 export async function sandboxStart(options: SandboxStartOptions, out: Output): Promise<number> {
   const running = await readRunFile(options.home);
   if (running && alive(running.pid) && (await fetchStatus(running.endpoint))) {
-    throw new UsageError(`A sandbox is already running at ${running.endpoint} (pid ${running.pid}); stop it with \`lab sandbox stop\`.`);
+    throw new UsageError(t('sandbox.alreadyRunning', { endpoint: running.endpoint, pid: running.pid }));
   }
   // Beyond loopback the public default secret will not do: one is made here, so a restart keeps it and it is shown once.
   const secretAccessKey = options.secretAccessKey ?? (needsGeneratedSecret(options) ? generateSecret() : undefined);
@@ -123,7 +124,7 @@ export async function sandboxStart(options: SandboxStartOptions, out: Output): P
     throw startFailure(err, options);
   }
   printHowToUse(out, sandbox.endpoint, secretAccessKey);
-  out.line('Press Ctrl-C to stop it.');
+  out.line(t('sandbox.pressCtrlC'));
   // The sandbox's own signal handlers stop it and exit; until then this command keeps running.
   return new Promise<number>(() => undefined);
 }
@@ -131,7 +132,7 @@ export async function sandboxStart(options: SandboxStartOptions, out: Output): P
 function startFailure(err: unknown, options: SandboxStartOptions): Error {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    return new EnvironmentError(`Port ${options.port ?? 4566} is already in use.`, 'Stop whatever uses it, or start the sandbox on another port with `--port N` and set `lab config set endpoint http://127.0.0.1:N`.');
+    return new EnvironmentError(t('sandbox.portInUse', { port: options.port ?? 4566 }), t('sandbox.portInUseHint'));
   }
   if (err instanceof Error && /must be a non-negative number|must be on or off/.test(err.message)) return new UsageError(err.message);
   if (code === 'SANDBOX_UNSAFE_EXPOSURE') return new UsageError((err as Error).message);
@@ -156,30 +157,30 @@ export async function startDetached(home: string, args: string[], out: Output, s
     const state = await readRunFile(home);
     if (state && state.pid === child.pid && (await fetchStatus(state.endpoint))) {
       printHowToUse(out, state.endpoint, secretAccessKey);
-      out.line(`pid ${state.pid}; log in ${logFile}; stop it with \`lab sandbox stop\`.`);
+      out.line(t('sandbox.detached', { pid: state.pid, log: logFile }));
       return 0;
     }
     const code = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(r, 100))]);
     if (code !== undefined) {
       // The process's own one-line reason (sandbox/main.ts), from what this start wrote to the log.
       const reason = /^sandbox could not start: (.*)$/m.exec(readFileSync(logFile).subarray(logStart).toString('utf8'))?.[1];
-      throw new EnvironmentError(reason ? `The sandbox could not start: ${reason}` : `The sandbox exited during start-up (code ${code}).`, `See ${logFile} for more.`);
+      throw new EnvironmentError(reason ? t('sandbox.couldNotStart', { reason }) : t('sandbox.exitedAtStart', { code }), t('sandbox.seeLog', { log: logFile }));
     }
   }
-  throw new EnvironmentError('The sandbox did not answer within 15 s of starting.', `See ${logFile} for why.`);
+  throw new EnvironmentError(t('sandbox.noAnswer'), t('sandbox.seeLogWhy', { log: logFile }));
 }
 
 export async function sandboxStop(home: string, out: Output): Promise<number> {
   const running = await readRunFile(home);
   if (!running || !alive(running.pid)) {
-    out.line('No sandbox is running.');
+    out.line(t('sandbox.noneRunning'));
     return 0;
   }
   process.kill(running.pid, 'SIGTERM');
   const deadline = Date.now() + 10_000;
   while (alive(running.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   if (alive(running.pid)) process.kill(running.pid, 'SIGKILL');
-  out.line(`Stopped the sandbox at ${running.endpoint} (pid ${running.pid}).`);
+  out.line(t('sandbox.stopped', { endpoint: running.endpoint, pid: running.pid }));
   return 0;
 }
 
@@ -187,20 +188,20 @@ export async function sandboxStatus(home: string, fallbackEndpoint: string, out:
   const running = await readRunFile(home);
   const endpoint = running && alive(running.pid) ? running.endpoint : fallbackEndpoint;
   const status = await fetchStatus(endpoint);
-  if (!status) throw new EnvironmentError(`No sandbox answers at ${endpoint}.`, `Start it with \`${SANDBOX_START_COMMAND}\` (add --detach to keep it in the background).`);
+  if (!status) throw new EnvironmentError(t('sandbox.noneAnswers', { endpoint }), t('sandbox.noneAnswersHint', { command: SANDBOX_START_COMMAND }));
   if (json) {
     out.line(JSON.stringify(status, null, 2));
     return 0;
   }
   const { endpoint: at, pid, dataDir, services, calls, unimplemented, ...extras } = status;
-  out.line(`Sandbox at ${at} (pid ${pid})`);
-  out.line(`Data: ${dataDir ?? 'in memory (nothing is kept after it stops)'}`);
-  out.line(`Services: ${services.map((s) => `${s.name} (${s.operations})`).join(', ')}`);
+  out.line(t('sandbox.at', { endpoint: at, pid }));
+  out.line(t('sandbox.data', { dir: dataDir ?? t('sandbox.inMemory') }));
+  out.line(t('sandbox.services', { services: services.map((s) => `${s.name} (${s.operations})`).join(', ') }));
   const total = Object.values(calls).reduce((a, b) => a + b, 0);
-  out.line(`Calls answered: ${total}`);
+  out.line(t('sandbox.answered', { total }));
   for (const [name, count] of Object.entries(calls).sort((a, b) => b[1] - a[1]).slice(0, 10)) out.line(`  ${name}: ${count}`);
   const missing = Object.entries(unimplemented);
-  out.line(missing.length ? 'Calls clients made that the sandbox does not implement:' : 'Calls the sandbox does not implement: none seen');
+  out.line(missing.length ? t('sandbox.unimplemented') : t('sandbox.noneUnimplemented'));
   for (const [name, count] of missing) out.line(`  ${name}: ${count}`);
   for (const [key, value] of Object.entries(extras)) out.line(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
   return 0;

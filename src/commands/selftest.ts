@@ -11,6 +11,7 @@ import { stdout, type Output } from '../output.js';
 import { headerLine } from '../target/target.js';
 import type { GlobalOptions } from '../session.js';
 import { seconds } from '../cli/option-values.js';
+import { t } from '../i18n/index.js';
 
 export interface SelftestOptions extends GlobalOptions {
   runtime?: string;
@@ -24,11 +25,11 @@ export async function selftest(labArg: string | undefined, options: SelftestOpti
   const started = Date.now();
   const bench = await openWorkbench();
   try {
-    out.line(`Self-test on a fresh in-memory sandbox. ${headerLine(bench.target)}`);
-    out.line(`Function runtime: ${options.runtime ?? 'python'}`);
+    out.line(t('selftest.header', { target: headerLine(bench.target) }));
+    out.line(t('selftest.runtime', { runtime: options.runtime ?? 'python' }));
     const { surprises } = await rehearse({ bench, workbook, labs, choices: { runtime: options.runtime }, strict: true, waitMs, say: (line) => out.line(line) });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    out.line(surprises.length === 0 ? `Self-test passed: ${labs.map((l) => l.number).join(', ')} (${seconds} s).` : `Self-test FAILED with ${surprises.length} surprise(s) (${seconds} s).`);
+    out.line(surprises.length === 0 ? t('selftest.passed', { labs: labs.map((l) => l.number).join(', '), seconds }) : t('selftest.failed', { count: surprises.length, seconds }));
     return { passed: surprises.length === 0 };
   } finally {
     await bench.close();
@@ -38,7 +39,7 @@ export async function selftest(labArg: string | undefined, options: SelftestOpti
 async function labsToTest(arg: string, workbook: Workbook): Promise<LabEntry[]> {
   if (arg !== 'all') {
     const entry = findLab(arg);
-    if (!(await hasChecks(workbook, entry))) throw new UsageError(`Lab ${entry.number} has no checks to test yet.`);
+    if (!(await hasChecks(workbook, entry))) throw new UsageError(t('selftest.noChecks', { lab: entry.number }));
     return [entry];
   }
   const ready: LabEntry[] = [];

@@ -7,6 +7,7 @@ import { findLab, loadSolution } from '../labs/workbook.js';
 import { connect, openSession, type GlobalOptions } from '../session.js';
 import { headerLine } from '../target/target.js';
 import { stdout, type Output } from '../output.js';
+import { t } from '../i18n/index.js';
 
 export interface SolveOptions extends GlobalOptions {
   /** Which language the lab's functions are deployed in, for labs that have functions. */
@@ -20,7 +21,7 @@ export async function solveLab(labArg: string, options: SolveOptions, out: Outpu
   const { clients, target } = await connect(session);
   try {
     out.line(headerLine(target));
-    out.line(`Deploying the reference solution of ${labLabel(entry)}…`);
+    out.line(t('solve.deploying', { lab: labLabel(entry) }));
     const result = await solution.deploy({
       clients,
       target,
@@ -32,10 +33,10 @@ export async function solveLab(labArg: string, options: SolveOptions, out: Outpu
       log: (message) => out.line(`  ${message}`),
       choices: { runtime: options.runtime },
     });
-    for (const name of result?.created ?? []) out.line(`  created   ${name}`);
-    for (const name of result?.unchanged ?? []) out.line(`  unchanged ${name}`);
-    for (const note of result?.notes ?? []) out.line(`  note: ${note}`);
-    out.line(`Done. Grade it with \`lab check ${entry.number}\`.`);
+    for (const name of result?.created ?? []) out.line(t('solve.created', { name }));
+    for (const name of result?.unchanged ?? []) out.line(t('solve.unchanged', { name }));
+    for (const note of result?.notes ?? []) out.line(t('solve.note', { note }));
+    out.line(t('solve.done', { lab: entry.number }));
   } finally {
     clients.destroy();
   }

@@ -1,5 +1,7 @@
 // The five labs, in their fixed order: `lab check 2` is always Firehose-to-S3.
 
+import { t } from '../i18n/index.js';
+
 export interface LabEntry {
   number: number;
   slug: string;
@@ -21,5 +23,5 @@ export function labId(entry: LabEntry): string {
 }
 
 export function labLabel(entry: LabEntry): string {
-  return `Lab ${entry.number} (${entry.slug})`;
+  return t('labLabel', { number: entry.number, slug: entry.slug });
 }

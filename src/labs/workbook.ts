@@ -9,7 +9,7 @@ import type { LabChecks, RunnableLab } from '../engine/types.js';
 import type { Solution } from '../engine/solution.js';
 import { LABS, labId, labLabel, type LabEntry } from './catalog.js';
 import type { Language } from '../i18n/language.js';
-import { language as currentLanguage } from '../i18n/index.js';
+import { language as currentLanguage, t } from '../i18n/index.js';
 
 export interface Workbook {
   /** Holds `labs/NN-slug.md`. */
@@ -36,7 +36,7 @@ export function resolveWorkbook(env: NodeJS.ProcessEnv = process.env, cwd = proc
 export function findLab(arg: string): LabEntry {
   const number = /^\d+$/.test(arg) ? Number(arg) : NaN;
   const entry = LABS.find((l) => l.number === number || l.slug === arg);
-  if (!entry) throw new UsageError(`Unknown lab "${arg}": labs are numbered 0 to ${LABS.length - 1} (see \`lab list\`).`);
+  if (!entry) throw new UsageError(t('usage.unknownLab', { lab: arg, last: LABS.length - 1 }));
   return entry;
 }
 
@@ -58,7 +58,7 @@ export async function labTitle(workbook: Workbook, entry: LabEntry, language: La
 
 export async function loadLab(workbook: Workbook, entry: LabEntry): Promise<RunnableLab> {
   const file = checksFile(workbook, entry);
-  if (!(await exists(file))) throw new UsageError(`${labLabel(entry)} has no checks yet.`);
+  if (!(await exists(file))) throw new UsageError(t('usage.noChecks', { lab: labLabel(entry) }));
   const definition = (await importDefault(file)) as LabChecks | undefined;
   if (!definition || !Array.isArray(definition.checks)) {
     throw new Error(`${file} must export default a LabChecks definition ({ checks: [...] }).`);
@@ -68,7 +68,7 @@ export async function loadLab(workbook: Workbook, entry: LabEntry): Promise<Runn
 
 export async function loadSolution(workbook: Workbook, entry: LabEntry): Promise<Solution> {
   const file = join(workbook.codeDir, 'solutions', labId(entry), 'index.js');
-  if (!(await exists(file))) throw new UsageError(`${labLabel(entry)} has no reference solution yet.`);
+  if (!(await exists(file))) throw new UsageError(t('usage.noSolution', { lab: labLabel(entry) }));
   const solution = (await importDefault(file)) as Solution | undefined;
   if (!solution || typeof solution.deploy !== 'function') throw new Error(`${file} must export default a Solution ({ deploy(ctx) }).`);
   return solution;

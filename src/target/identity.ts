@@ -4,6 +4,7 @@ import type { ClientFactory } from './clients.js';
 import type { TargetInfo } from './target.js';
 import { EnvironmentError, describeError } from '../errors.js';
 import { knownProfiles } from './profiles.js';
+import { t } from '../i18n/index.js';
 
 export async function resolveIdentity(clients: ClientFactory): Promise<TargetInfo> {
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
@@ -26,8 +27,8 @@ export async function resolveIdentity(clients: ClientFactory): Promise<TargetInf
     if (settings.profile && !knownProfiles().includes(settings.profile)) {
       const known = knownProfiles();
       throw new EnvironmentError(
-        `There is no AWS profile named "${settings.profile}".`,
-        known.length > 0 ? `Profiles in your AWS config: ${known.join(', ')}. Or create it with \`aws configure --profile ${settings.profile}\`.` : `Create it with \`aws configure --profile ${settings.profile}\` (or \`aws configure sso\`).`,
+        t('environment.noProfile', { profile: settings.profile }),
+        known.length > 0 ? t('environment.knownProfiles', { profiles: known.join(', '), profile: settings.profile }) : t('environment.createProfile', { profile: settings.profile }),
         { cause: err },
       );
     }

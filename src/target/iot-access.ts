@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentError } from '../errors.js';
 import type { TargetSettings } from './target.js';
+import { t } from '../i18n/index.js';
 
 export const AMAZON_ROOT_CA_FILE = 'AmazonRootCA1.pem';
 
@@ -36,8 +37,8 @@ async function trustAnchor(settings: TargetSettings, caFile?: string, signal?: A
   const file = amazonRootCaPath();
   if (!file) {
     throw new EnvironmentError(
-      `Amazon Root CA 1 (assets/${AMAZON_ROOT_CA_FILE}) is missing from this installation, so the device cannot verify AWS IoT's server certificate.`,
-      'Download it from Amazon Trust Services (AmazonRootCA1.pem) and pass it with --ca FILE.',
+      t('environment.rootCaMissing', { file: AMAZON_ROOT_CA_FILE }),
+      t('environment.rootCaMissingHint'),
     );
   }
   return readCa(file, `assets/${AMAZON_ROOT_CA_FILE}`);
@@ -47,7 +48,7 @@ async function readCa(file: string, what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
-    throw new EnvironmentError(`Cannot read the CA certificate in ${what} (${file}): ${(err as Error).message}`, undefined, { cause: err });
+    throw new EnvironmentError(t('environment.caUnreadable', { what, file, message: (err as Error).message }), undefined, { cause: err });
   }
 }
 
@@ -57,9 +58,9 @@ async function sandboxGet(endpoint: string, path: string, signal?: AbortSignal):
   try {
     res = await fetch(url, { signal: signal ?? AbortSignal.timeout(5_000) });
   } catch (err) {
-    throw new EnvironmentError(`The sandbox does not answer at ${endpoint}.`, 'Start it with `lab sandbox start`, then run this again.', { cause: err });
+    throw new EnvironmentError(t('environment.sandboxSilent', { endpoint }), t('environment.sandboxSilentHint'), { cause: err });
   }
-  if (!res.ok) throw new EnvironmentError(`The sandbox at ${endpoint} has no IoT Core (${url} answered ${res.status}).`, 'Update the workbook to a version whose sandbox has IoT Core.');
+  if (!res.ok) throw new EnvironmentError(t('environment.noIot', { endpoint, url, status: res.status }), t('environment.noIotHint'));
   return res.text();
 }
 

@@ -5,9 +5,13 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lookup, namespaces, resolveLanguage, useLanguage } from '../../src/i18n/index.js';
 
-// Areas that define their own messages register them when loaded: every lab's checks and builders.
+// Areas that define their own messages register them when loaded: every lab's checks and builders, and
+// each part of the CLI with words of its own (its `messages.ts`, such as src/reset/messages.ts).
 const checkModules = (dir: string) => readdirSync(new URL(`../../${dir}/`, import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => `../../${dir}/${f}`);
-for (const module of [...checkModules('checks'), ...checkModules('checks/lib')]) await import(module);
+const areaMessages = (readdirSync(new URL('../../src/', import.meta.url), { recursive: true }) as string[])
+  .filter((f) => f.replaceAll('\\', '/').endsWith('/messages.ts'))
+  .map((f) => `../../src/${f.replaceAll('\\', '/')}`);
+for (const module of [...checkModules('checks'), ...checkModules('checks/lib'), ...areaMessages]) await import(module);
 
 type Tree = { readonly [key: string]: string | Tree };
 
