@@ -51,7 +51,7 @@ export async function demo(options: DemoOptions, out: Output = stdout): Promise<
       strict: false,
       waitMs,
       // The reporter already shows each score; surprises show as failed checks.
-      say: (line) => (/^ {2}(SURPRISE|\d+\/\d+ checks passed)/.test(line) ? undefined : out.line(line)),
+      say: (line, kind) => (kind === undefined ? out.line(line) : undefined),
       listener: (event) => reporters.all.forEach((r) => r.onEvent(event)),
     });
     await Promise.all(reporters.all.map((r) => r.flush()));

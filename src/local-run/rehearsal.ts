@@ -9,6 +9,7 @@ import { LABS, labLabel, type LabEntry } from '../labs/catalog.js';
 import { loadLab, type Workbook } from '../labs/workbook.js';
 import { startDevice, type RunningDevice } from '../device/start.js';
 import { checkLab, logMark, mutatingCallsSince, solveLab, type Workbench } from './workbench.js';
+import { t } from '../i18n/index.js';
 
 export interface RehearsalOptions {
   bench: Workbench;
@@ -19,7 +20,8 @@ export interface RehearsalOptions {
   /** Grade before solving and deploy twice (selftest), or only solve and grade (the demo). */
   strict: boolean;
   waitMs: number;
-  say(line: string): void;
+  /** One line of progress; `kind` marks the lines a caller may leave out (the demo's reporter shows them its way). */
+  say(line: string, kind?: 'surprise' | 'score'): void;
   /** Gets the events of the graded runs (the demo's terminal reporter). */
   listener?: (event: RunEvent) => void;
 }
@@ -46,17 +48,17 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalOutc
   let device: RunningDevice | undefined;
   const surprise = (text: string) => {
     surprises.push(text);
-    say(`  SURPRISE: ${text}`);
+    say(t('rehearsal.surprise', { text }), 'surprise');
   };
   let malformed = false;
   const startPublishing = async (malformedEvery?: number) => {
     device = await startDevice({ clients: bench.clients, home: bench.home, prefix: bench.config.prefix, rate: 2, malformedEvery });
     const running = device;
     running.done.catch((err: unknown) => {
-      if (device === running) surprise(`the device stopped: ${(err as Error).message}`);
+      if (device === running) surprise(t('rehearsal.deviceStopped', { message: (err as Error).message }));
     });
     malformed = malformedEvery !== undefined;
-    say(`  device ${device.name} publishing to ${device.topic}${malformed ? ' (one message in ten malformed)' : ''}`);
+    say(t(malformed ? 'rehearsal.publishingMalformed' : 'rehearsal.publishing', { name: device.name, topic: device.topic }));
   };
   const deploy = async (entry: LabEntry) => {
     if (entry.number === DATA_LAKE_LAB && device && malformed) {
@@ -73,40 +75,41 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalOutc
   try {
     const first = options.labs[0]?.number ?? 0;
     for (const entry of LABS.filter((l) => l.number < first)) {
-      say(`${labLabel(entry)}: deploying the reference solution as a prerequisite`);
+      say(t('rehearsal.prerequisite', { lab: labLabel(entry) }));
       await deploy(entry);
     }
     for (const entry of options.labs) {
       const lab = await loadLab(workbook, entry);
       if (options.strict) {
-        say(`${labLabel(entry)}: grading before the solution`);
+        say(t('rehearsal.gradingBefore', { lab: labLabel(entry) }));
         const before = await checkLab(bench, lab, 0);
         for (const c of before.checks) {
-          if (c.status === 'pass') surprise(`${c.id} passed before the solution was deployed: ${c.message}`);
-          if (c.status === 'error') surprise(`${c.id} errored before the solution was deployed: ${c.message}`);
+          if (c.status === 'pass') surprise(t('rehearsal.passedBefore', { id: c.id, message: c.message }));
+          if (c.status === 'error') surprise(t('rehearsal.erroredBefore', { id: c.id, message: c.message }));
         }
-        say(`  ${before.checks.filter((c) => c.status === 'fail').length} failed, ${before.checks.filter((c) => c.status === 'skip').length} skipped, ${before.checks.filter((c) => c.status === 'pass').length} passed`);
+        const count = (status: string) => before.checks.filter((c) => c.status === status).length;
+        say(t('rehearsal.countsBefore', { failed: count('fail'), skipped: count('skip'), passed: count('pass') }));
       }
-      say(`${labLabel(entry)}: deploying the reference solution`);
+      say(t('rehearsal.deploying', { lab: labLabel(entry) }));
       const deployed = Date.now();
       const firstDeploy = await deploy(entry);
-      say(`  ${firstDeploy?.created?.length ?? 0} resource(s) created in ${((Date.now() - deployed) / 1000).toFixed(1)} s`);
-      say(`${labLabel(entry)}: grading after the solution`);
+      say(t('rehearsal.created', { count: firstDeploy?.created?.length ?? 0, seconds: ((Date.now() - deployed) / 1000).toFixed(1) }));
+      say(t('rehearsal.gradingAfter', { lab: labLabel(entry) }));
       const gradedAt = await logMark();
       const after = await checkLab(bench, lab, options.waitMs, options.listener);
       reports.push(after);
-      for (const c of after.checks) if (c.status !== 'pass') surprise(`${c.id} did not pass after the solution: ${c.message}${c.hint ? ` (hint: ${c.hint})` : ''}`);
+      for (const c of after.checks) if (c.status !== 'pass') surprise(c.hint ? t('rehearsal.notPassedAfterHint', { id: c.id, message: c.message, hint: c.hint }) : t('rehearsal.notPassedAfter', { id: c.id, message: c.message }));
       const mutations = mutatingCallsSince(bench, gradedAt).filter(fromWorkbench);
-      say(`  ${after.checks.filter((c) => c.status === 'pass').length}/${after.checks.length} checks passed, score ${after.score}/${after.maxScore}`);
+      say(t('rehearsal.score', { passed: after.checks.filter((c) => c.status === 'pass').length, total: after.checks.length, score: after.score, max: after.maxScore }), 'score');
       if (options.strict) {
-        if (mutations.length > 0) surprise(`grading made state-changing calls: ${[...new Set(mutations)].join(', ')}`);
+        if (mutations.length > 0) surprise(t('rehearsal.gradingWrote', { calls: [...new Set(mutations)].join(', ') }));
         const since = await logMark();
         const again = await solveLab(bench, workbook, entry, options.choices, () => undefined);
         const changed = [...(again?.created ?? []), ...(again?.notes ?? []).filter((n) => n.startsWith('updated '))];
-        if (changed.length > 0) surprise(`a second deploy changed things: ${changed.join('; ')}`);
+        if (changed.length > 0) surprise(t('rehearsal.secondChanged', { changes: changed.join('; ') }));
         const writes = mutatingCallsSince(bench, since).filter(fromWorkbench);
-        if (writes.length > 0) surprise(`a second deploy made state-changing calls: ${[...new Set(writes)].join(', ')}`);
-        say(`  second deploy: ${changed.length === 0 && writes.length === 0 ? 'nothing changed' : 'CHANGED THINGS'}`);
+        if (writes.length > 0) surprise(t('rehearsal.secondWrote', { calls: [...new Set(writes)].join(', ') }));
+        say(t('rehearsal.secondDeploy', { verdict: changed.length === 0 && writes.length === 0 ? t('rehearsal.nothingChanged') : t('rehearsal.changedThings') }));
       }
     }
   } finally {
