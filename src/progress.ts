@@ -6,6 +6,7 @@ import { writeJsonFileAtomic } from './lab-home.js';
 import { stderr } from './output.js';
 import type { LabReport } from './engine/report.js';
 import type { TargetKind } from './target/target.js';
+import { t } from './i18n/index.js';
 
 export type LabStatus = 'passed' | 'partial' | 'failed';
 
@@ -74,7 +75,7 @@ export async function loadProgress(home: string): Promise<ProgressFile> {
   if (!isProgressFile(stored)) {
     const copy = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await copyFile(file, copy);
-    stderr.line(`Warning: ${file} is damaged (${stored === undefined ? 'not JSON' : 'not the shape lab writes'}); a copy is kept as ${copy} and progress starts fresh. Your next lab check records it again.`);
+    stderr.line(t('progress.damaged', { file, copy, why: stored === undefined ? t('progress.notJson') : t('progress.wrongShape') }));
     return { ...EMPTY, targets: {}, hints: {} };
   }
   return { version: 1, targets: stored.targets ?? {}, hints: stored.hints ?? {} };

@@ -167,6 +167,11 @@ export const en = {
     nothingChanged: 'nothing changed',
     changedThings: 'CHANGED THINGS',
   },
+  progress: {
+    damaged: 'Warning: {{file}} is damaged ({{why}}); a copy is kept as {{copy}} and progress starts fresh. Your next lab check records it again.',
+    notJson: 'not JSON',
+    wrongShape: 'not the shape lab writes',
+  },
   advice: {
     sandboxDown: 'The sandbox is not running at {{endpoint}}.',
     itsEndpoint: 'its endpoint',

@@ -169,6 +169,11 @@ export const ko: Catalogue = {
     nothingChanged: '바뀐 것 없음',
     changedThings: '바뀐 것이 있음',
   },
+  progress: {
+    damaged: '경고: {{file}}이(가) 손상되었습니다({{why}}). 사본을 {{copy}}에 남기고 진행 기록을 새로 시작합니다. 다음 lab check 때 다시 기록됩니다.',
+    notJson: 'JSON이 아님',
+    wrongShape: 'lab이 쓰는 형식이 아님',
+  },
   advice: {
     sandboxDown: '샌드박스가 {{endpoint}}에서 실행 중이 아닙니다.',
     itsEndpoint: '해당 엔드포인트',
