@@ -166,7 +166,7 @@ const ko = {
     target: '채점할 대상: local (샌드박스, 기본값) 또는 aws',
     endpoint: '--target local일 때의 샌드박스 엔드포인트 (기본값 http://127.0.0.1:4566)',
     region: 'AWS 리전',
-    profile: '--target aws일 때 사용할 AWS 프로파일',
+    profile: '--target aws일 때 사용할 AWS 프로필',
     lang: '워크북 언어: en 또는 ko (기본값: lab config의 lang, 없으면 시스템 로캘)',
     debug: '예상하지 못한 오류의 스택 트레이스와 세부 내용 표시',
     help: '명령 도움말 표시',

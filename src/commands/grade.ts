@@ -1,7 +1,8 @@
 // `lab grade --roster FILE`: grades a class (every student's labs, in their own account or under their
 // own prefix) concurrently and read-only, and writes grades.csv, a JSON report per student, one JUnit
 // file and a self-contained HTML report to --out. Exit 0 when grading ran, whatever the grades; 2 when
-// it could not (the roster, the labs or the output folder).
+// it could not (the roster, the labs or the output folder). The terminal and the HTML report speak the
+// workbook's language (src/grade/messages.ts); the CSV, JUnit and JSON files keep their English.
 
 import { setMaxListeners } from 'node:events';
 import { resolve } from 'node:path';
@@ -14,9 +15,10 @@ import { openSession, type GlobalOptions } from '../session.js';
 import { describeTarget } from '../target/target.js';
 import { stdout, type Output } from '../output.js';
 import { writeClassOutputs } from '../grade/outputs.js';
+import { tg } from '../grade/messages.js';
 import { ProgressBar } from '../grade/progress-bar.js';
 import { readRoster } from '../grade/roster.js';
-import { gradeClass } from '../grade/run.js';
+import { errorText, gradeClass } from '../grade/run.js';
 import { summarize } from '../grade/summary.js';
 import { positiveInteger, seconds } from '../cli/option-values.js';
 
@@ -36,11 +38,19 @@ export async function gradeCommand(options: GradeCommandOptions, out: Output = s
   const concurrency = options.concurrency === undefined ? DEFAULT_GRADE_CONCURRENCY : positiveInteger('--concurrency', options.concurrency);
   const waitMs = options.wait === undefined ? 0 : seconds('--wait', options.wait);
   const labs = await labsToGrade(options.labs ?? 'all', session.workbook);
-  if (!options.roster) throw new UsageError('lab grade needs --roster FILE.');
+  if (!options.roster) throw new UsageError(tg('refuse.noRoster'));
   const students = await readRoster(options.roster);
   const outDir = resolve(options.out ?? 'grades');
 
-  out.line(`Grading ${students.length} student(s) on ${labs.map((l) => `lab ${l.number}`).join(', ')}, ${concurrency} at a time, read-only (rows without their own target: ${describeTarget(session.settings)}, region ${session.settings.region ?? 'from the AWS configuration'}).`);
+  out.line(
+    tg('start', {
+      count: students.length,
+      labs: labs.map((l) => tg('lab', { number: l.number })).join(', '),
+      concurrency,
+      target: describeTarget(session.settings),
+      region: session.settings.region ?? tg('regionFromConfig'),
+    }),
+  );
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
   const onInterrupt = () => controller.abort(new Error('interrupted'));
@@ -64,15 +74,16 @@ export async function gradeCommand(options: GradeCommandOptions, out: Output = s
     process.removeListener('SIGINT', onInterrupt);
   }
   const summary = summarize(labs, results);
-  const files = await writeClassOutputs(outDir, summary, { generatedAt: new Date(clock.now()), title: 'IoT pipeline labs · class report' });
+  const files = await writeClassOutputs(outDir, summary, { generatedAt: new Date(clock.now()), title: tg('reportTitle') });
 
   out.line();
-  const width = Math.max(7, ...students.map((s) => s.id.length));
-  out.line(`${'student'.padEnd(width)}  ${summary.labs.map((l) => `lab ${l.number}`.padStart(9)).join('')}  total`);
+  const heading = tg('table.student');
+  const width = Math.max(displayWidth(heading), ...students.map((s) => s.id.length));
+  out.line(`${padEnd(heading, width)}  ${summary.labs.map((l) => padStart(tg('lab', { number: l.number }), 9)).join('')}  ${tg('table.total')}`);
   for (const row of summary.rows) {
     const { result } = row;
     if (result.error) {
-      out.line(`${result.student.id.padEnd(width)}  error: ${result.error.message}`);
+      out.line(`${result.student.id.padEnd(width)}  ${tg('table.error', { message: errorText(result) })}`);
       continue;
     }
     const byLab = new Map(result.reports.map((r) => [r.lab.number, r]));
@@ -83,12 +94,14 @@ export async function gradeCommand(options: GradeCommandOptions, out: Output = s
     out.line(`${result.student.id.padEnd(width)}  ${cells.join('')}  ${row.score}/${row.maxScore}`);
   }
   out.line();
-  out.line(`${summary.graded} graded, ${summary.unreachable} could not be reached.`);
+  out.line(tg('counts', { graded: summary.graded, unreachable: summary.unreachable }));
   if (summary.stuck.length) {
-    out.line('Where the class is stuck:');
-    for (const s of summary.stuck.slice(0, 5)) out.line(`  lab ${s.column.lab} ${s.column.id}: not passed by ${s.failing}/${s.graded}${s.hint ? ` — hint: ${s.hint}` : ''}`);
+    out.line(tg('stuck.heading'));
+    for (const s of summary.stuck.slice(0, 5)) {
+      out.line(tg('stuck.line', { lab: s.column.lab, id: s.column.id, failing: s.failing, graded: s.graded, hint: s.hint ? tg('stuck.hint', { hint: s.hint }) : '' }));
+    }
   }
-  out.line(`Wrote ${files.join(', ')}`);
+  out.line(tg('wrote', { files: files.join(', ') }));
 }
 
 /** `all` (every lab with checks), `2`, `0-3`, `0,2,3`. */
@@ -97,14 +110,14 @@ async function labsToGrade(spec: string, workbook: Workbook): Promise<RunnableLa
   if (spec === 'all') {
     numbers = [];
     for (const entry of LABS) if (await hasChecks(workbook, entry)) numbers.push(entry.number);
-    if (numbers.length === 0) throw new UsageError('No lab has checks yet.');
+    if (numbers.length === 0) throw new UsageError(tg('refuse.noChecks'));
   } else {
     numbers = [];
     for (const part of spec.split(',')) {
       const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(part);
       if (range) {
         const [from, to] = [Number(range[1]), Number(range[2])];
-        if (from > to) throw new UsageError(`--labs ${spec}: the range ${part.trim()} runs backwards.`);
+        if (from > to) throw new UsageError(tg('refuse.backwards', { spec, range: part.trim() }));
         for (let n = from; n <= to; n++) numbers.push(findLab(String(n)).number);
       } else numbers.push(findLab(part.trim()).number);
     }
@@ -113,4 +126,12 @@ async function labsToGrade(spec: string, workbook: Workbook): Promise<RunnableLa
   return Promise.all(unique.map((n) => loadLab(workbook, LABS[n]!)));
 }
 
+/** Columns on a terminal: Hangul and other wide characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
+}
 
+const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(text))) + text;

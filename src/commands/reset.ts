@@ -1,6 +1,7 @@
 // `lab reset [N|all]`: shows what the workshop left in the account (by the workshop tag and the prefix's
 // names) and, with --apply and the account id typed back, deletes it in dependency order, writes a JSON
-// report, and forgets the reset labs' progress. Without --apply it only reads.
+// report, and forgets the reset labs' progress. Without --apply it only reads. It speaks the workbook's
+// language (src/reset/messages.ts); the JSON report stays in English.
 
 import { setMaxListeners } from 'node:events';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { headerLine, type TargetInfo } from '../target/target.js';
 import { stdout, type Output } from '../output.js';
 import { resetContext } from '../reset/context.js';
 import { deleteInOrder, phasesOf, type DeletionResult } from '../reset/deleter.js';
+import { tr } from '../reset/messages.js';
 import { discoverPlan, type Plan } from '../reset/plan.js';
 import { buildReport, defaultReportName, writeReport } from '../reset/report.js';
 import { DEFAULT_RETRY } from '../reset/retry.js';
@@ -39,7 +41,7 @@ export async function resetLabs(labArg: string | undefined, options: ResetOption
   const clock = deps.clock ?? systemClock;
   const out = deps.out ?? stdout;
   const labs = labArg === undefined || labArg === 'all' ? LABS.map((l) => l.number) : [findLab(labArg).number];
-  if (options.confirmAccount !== undefined && !options.apply) throw new UsageError('--confirm-account confirms a deletion: use it with --apply.');
+  if (options.confirmAccount !== undefined && !options.apply) throw new UsageError(tr('refuse.confirmWithoutApply'));
   const session = await openSession(options);
   const { clients, target } = await connect(session);
   const controller = new AbortController();
@@ -53,9 +55,9 @@ export async function resetLabs(labArg: string | undefined, options: ResetOption
     const keepDevice = Boolean(options.keepDevice);
     const protectedAccount = (session.config['protected-accounts'] ?? []).includes(target.accountId);
     if (options.apply && protectedAccount) {
-      throw new UsageError(`Account ${target.accountId} is protected (lab config protected-accounts): lab reset deletes nothing in it.`);
+      throw new UsageError(tr('refuse.protected', { account: target.accountId }));
     }
-    out.line(`Looking for the workshop's resources: tag workshop=iot-pipeline-labs or the names of prefix "${prefix}", ${labsLabel(labs)}${keepDevice ? ', keeping the lab 0 device' : ''}.`);
+    out.line(tr('looking', { prefix, labs: labsLabel(labs), keeping: keepDevice ? tr('keepingDevice') : '' }));
     const ctx = resetContext({ clients, target, prefix, home: session.home, clock, signal: controller.signal, retry: DEFAULT_RETRY });
     const plan = await discoverPlan(ctx, SERVICE_RESETS, { labs, keepDevice });
     out.line();
@@ -67,8 +69,8 @@ export async function resetLabs(labArg: string | undefined, options: ResetOption
 
     if (!options.apply) {
       await writeReport(reportFile, report());
-      out.line(protectedAccount ? `Account ${target.accountId} is protected (lab config protected-accounts): lab reset will not delete anything in it.` : dryRunLine(plan));
-      out.line(`Report: ${reportFile}`);
+      out.line(protectedAccount ? tr('dryRun.protected', { account: target.accountId }) : dryRunLine(plan));
+      out.line(tr('report', { file: reportFile }));
       return { passed: plan.failures.length === 0 };
     }
     if (plan.resources.length > 0) await confirm(target, plan, options, deps);
@@ -85,8 +87,8 @@ export async function resetLabs(labArg: string | undefined, options: ResetOption
     await writeReport(reportFile, written);
     await forgetLabs(session.home, target, labs);
     out.line();
-    out.line(`Deleted ${written.deleted.length}, skipped ${written.skipped.length}, failed ${written.failed.length}.${written.failed.length ? ' The failures name AWS’s error: fix the cause and run lab reset again.' : ''}`);
-    out.line(`Progress of ${labsLabel(labs)} forgotten for account ${target.accountId}. Report: ${reportFile}`);
+    out.line(tr('done.counts', { deleted: written.deleted.length, skipped: written.skipped.length, failed: written.failed.length }) + (written.failed.length ? tr('done.failures') : ''));
+    out.line(tr('done.forgotten', { labs: labsLabel(labs), account: target.accountId, file: reportFile }));
     return { passed: written.failed.length === 0 && plan.failures.length === 0 };
   } finally {
     process.removeListener('SIGINT', onInterrupt);
@@ -95,12 +97,12 @@ export async function resetLabs(labArg: string | undefined, options: ResetOption
 }
 
 function labsLabel(labs: readonly number[]): string {
-  return labs.length === LABS.length ? 'all labs' : labs.map((n) => labLabel(LABS[n]!)).join(', ');
+  return labs.length === LABS.length ? tr('allLabs') : labs.map((n) => labLabel(LABS[n]!)).join(', ');
 }
 
 function dryRunLine(plan: Plan): string {
-  if (plan.resources.length === 0) return 'Dry run: nothing to delete.';
-  return `Dry run: nothing was deleted. Run again with --apply to delete these ${plan.resources.length} resource(s).`;
+  if (plan.resources.length === 0) return tr('dryRun.nothing');
+  return tr('dryRun.planned', { count: plan.resources.length });
 }
 
 /** The account id, typed: from --confirm-account in scripts, else asked at the terminal. */
@@ -108,11 +110,11 @@ async function confirm(target: TargetInfo, plan: Plan, options: ResetOptions, de
   let typed = options.confirmAccount;
   if (typed === undefined) {
     const ask = deps.ask ?? askAtTerminal;
-    typed = await ask(`Type the account id (${target.accountId}) to delete these ${plan.resources.length} resource(s):`);
-    if (typed === undefined) throw new UsageError(`--apply needs the account id confirmed: pass --confirm-account ${target.accountId} (or run it in a terminal).`);
+    typed = await ask(tr('question', { account: target.accountId, count: plan.resources.length }));
+    if (typed === undefined) throw new UsageError(tr('refuse.unconfirmed', { account: target.accountId }));
   }
   if (typed.trim() !== target.accountId) {
-    throw new UsageError(`"${typed.trim()}" is not the account graded here (${target.accountId}): nothing was deleted.`);
+    throw new UsageError(tr('refuse.wrongAccount', { typed: typed.trim(), account: target.accountId }));
   }
 }
 

@@ -1,11 +1,17 @@
 // The class report as one self-contained HTML file (inline CSS and script, nothing fetched): a heatmap
 // of students × checks, the checks where the class is stuck with the hint they got, and each student's
-// detail. Clicking a cell opens that student's detail at the check.
+// detail. Clicking a cell opens that student's detail at the check. Its words are in the workbook's
+// language (src/grade/messages.ts), <html lang> to match; ids, names and data attributes as they are.
 
+import { language } from '../i18n/index.js';
+import { tg } from './messages.js';
+import { errorText } from './run.js';
 import { CELL_STATUSES, type CellStatus, type ClassSummary, type Row } from './summary.js';
+import { labLabel } from '../labs/catalog.js';
 
 const SYMBOLS: Record<CellStatus, string> = { pass: '✓', fail: '✗', pending: '…', error: '!', skip: '–' };
-const LABELS: Record<CellStatus, string> = { pass: 'pass', fail: 'fail', pending: 'pending (data had not arrived)', error: 'error', skip: 'skipped' };
+/** A status as the legend and a cell's tooltip name it. */
+const label = (status: CellStatus) => tg(`html.legend.${status}`);
 
 const esc = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -56,9 +62,9 @@ document.querySelectorAll('td.cell').forEach(function (cell) {
 
 export function renderHtml(summary: ClassSummary, meta: { generatedAt: Date; title: string }): string {
   const students = summary.rows.length;
-  const labsText = summary.labs.map((l) => `Lab ${l.number} (${l.slug})`).join(', ');
+  const labsText = summary.labs.map((l) => labLabel(l)).join(', ');
   return `<!doctype html>
-<html lang="en">
+<html lang="${language()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -68,19 +74,19 @@ export function renderHtml(summary: ClassSummary, meta: { generatedAt: Date; tit
 <body>
 <header>
 <h1>${esc(meta.title)}</h1>
-<p class="meta">${esc(meta.generatedAt.toISOString())} · ${students} student(s): ${summary.graded} graded, ${summary.unreachable} could not be reached · ${esc(labsText)}</p>
+<p class="meta">${esc(meta.generatedAt.toISOString())} · ${esc(tg('html.summary', { students, graded: summary.graded, unreachable: summary.unreachable }))} · ${esc(labsText)}</p>
 </header>
 <section id="heatmap">
-<h2>Students × checks</h2>
-<p class="legend">${CELL_STATUSES.map((s) => `<span><i class="s-${s}">${SYMBOLS[s]}</i>${esc(LABELS[s])}</span>`).join('')}</p>
+<h2>${esc(tg('html.heatmap'))}</h2>
+<p class="legend">${CELL_STATUSES.map((s) => `<span><i class="s-${s}">${SYMBOLS[s]}</i>${esc(label(s))}</span>`).join('')}</p>
 <div class="scroll">${heatmap(summary)}</div>
 </section>
 <section id="stuck">
-<h2>Where the class is stuck</h2>
+<h2>${esc(tg('html.stuck'))}</h2>
 ${stuck(summary)}
 </section>
 <section id="students">
-<h2>Each student</h2>
+<h2>${esc(tg('html.students'))}</h2>
 ${summary.rows.map((row) => studentDetail(summary, row)).join('\n')}
 </section>
 <script>${SCRIPT}</script>
@@ -91,20 +97,20 @@ ${summary.rows.map((row) => studentDetail(summary, row)).join('\n')}
 
 function heatmap(summary: ClassSummary): string {
   const labHeads = summary.labs
-    .map((l) => `<th class="lab" colspan="${summary.columns.filter((c) => c.lab === l.number).length}">Lab ${l.number} · ${esc(l.slug)}</th>`)
+    .map((l) => `<th class="lab" colspan="${summary.columns.filter((c) => c.lab === l.number).length}">${esc(tg('html.labHead', { number: l.number, name: l.slug }))}</th>`)
     .join('');
-  const checkHeads = summary.columns.map((c) => `<th class="check" title="${esc(`${c.title} (${c.points} pt)`)}"><span>${esc(c.id)}</span></th>`).join('');
+  const checkHeads = summary.columns.map((c) => `<th class="check" title="${esc(tg('html.points', { title: c.title, points: c.points }))}"><span>${esc(c.id)}</span></th>`).join('');
   const body = summary.rows
     .map(({ result, cells, score, maxScore }) => {
       const who = `<th><a href="#student-${esc(result.student.id)}">${esc(result.student.name)}</a><small>${esc(result.student.id)}</small></th>`;
       if (result.error) {
-        return `<tr data-student="${esc(result.student.id)}" class="unreachable">${who}<td class="score">—</td><td class="unreachable" data-status="error" colspan="${summary.columns.length}">${esc(result.error.message)}</td></tr>`;
+        return `<tr data-student="${esc(result.student.id)}" class="unreachable">${who}<td class="score">—</td><td class="unreachable" data-status="error" colspan="${summary.columns.length}">${esc(errorText(result))}</td></tr>`;
       }
       const tds = summary.columns
         .map((c) => {
           const cell = cells.get(c.key);
-          if (!cell) return `<td class="cell s-none" data-check="${esc(c.key)}" data-status="none" title="not graded"></td>`;
-          const title = `${result.student.name} · ${c.id}: ${LABELS[cell.status]} (${cell.report.score}/${cell.report.points})\n${cell.report.message}`;
+          if (!cell) return `<td class="cell s-none" data-check="${esc(c.key)}" data-status="none" title="${esc(tg('html.notGraded'))}"></td>`;
+          const title = `${result.student.name} · ${c.id}: ${label(cell.status)} (${cell.report.score}/${cell.report.points})\n${cell.report.message}`;
           return `<td class="cell s-${cell.status}" data-check="${esc(c.key)}" data-status="${cell.status}" title="${esc(title)}">${SYMBOLS[cell.status]}</td>`;
         })
         .join('');
@@ -112,7 +118,7 @@ function heatmap(summary: ClassSummary): string {
     })
     .join('\n');
   return `<table class="heatmap">
-<thead><tr><th rowspan="2">student</th><th rowspan="2">score</th>${labHeads}</tr><tr>${checkHeads}</tr></thead>
+<thead><tr><th rowspan="2">${esc(tg('html.student'))}</th><th rowspan="2">${esc(tg('html.score'))}</th>${labHeads}</tr><tr>${checkHeads}</tr></thead>
 <tbody>
 ${body}
 </tbody>
@@ -120,12 +126,12 @@ ${body}
 }
 
 function stuck(summary: ClassSummary): string {
-  if (summary.graded === 0) return '<p>No student could be graded.</p>';
-  if (summary.stuck.length === 0) return '<p>No check fails for half of the class or more.</p>';
+  if (summary.graded === 0) return `<p>${esc(tg('html.nobodyGraded'))}</p>`;
+  if (summary.stuck.length === 0) return `<p>${esc(tg('html.nobodyStuck'))}</p>`;
   const items = summary.stuck
     .map((s) => {
       const percent = Math.round((s.failing / s.graded) * 100);
-      return `<li data-check="${esc(s.column.key)}"><span class="bar" style="width:${Math.max(4, percent)}px"></span><strong>Lab ${s.column.lab} · ${esc(s.column.id)}</strong> — ${esc(s.column.title)}: not passed by ${s.failing} of ${s.graded} students (${percent}%)${s.hint ? `<p class="hint">Hint: ${esc(s.hint)}</p>` : ''}</li>`;
+      return `<li data-check="${esc(s.column.key)}"><span class="bar" style="width:${Math.max(4, percent)}px"></span><strong>${esc(tg('html.labHead', { number: s.column.lab, name: s.column.id }))}</strong> — ${esc(s.column.title)}: ${esc(tg('html.notPassedBy', { failing: s.failing, graded: s.graded, percent }))}${s.hint ? `<p class="hint">${esc(tg('html.hint', { hint: s.hint }))}</p>` : ''}</li>`;
     })
     .join('\n');
   return `<ol>\n${items}\n</ol>`;
@@ -133,23 +139,24 @@ function stuck(summary: ClassSummary): string {
 
 function studentDetail(summary: ClassSummary, row: Row): string {
   const { result } = row;
-  const head = `${esc(result.student.name)} (${esc(result.student.id)})${result.target ? ` · account ${esc(result.target.accountId)} · ${esc(result.target.region)}` : ''}${result.prefix ? ` · prefix ${esc(result.prefix)}` : ''}`;
+  const account = result.target ? esc(tg('html.account', { account: result.target.accountId, region: result.target.region })) : '';
+  const head = `${esc(result.student.name)} (${esc(result.student.id)})${account}${result.prefix ? esc(tg('html.prefix', { prefix: result.prefix })) : ''}`;
   if (result.error) {
-    return `<details id="student-${esc(result.student.id)}"><summary>${head} · <span class="status error">not graded</span></summary><p>${esc(result.error.message)}</p>${result.error.hint ? `<p class="hint">${esc(result.error.hint)}</p>` : ''}</details>`;
+    return `<details id="student-${esc(result.student.id)}"><summary>${head} · <span class="status error">${esc(tg('html.notGraded'))}</span></summary><p>${esc(errorText(result))}</p>${result.error.hint ? `<p class="hint">${esc(result.error.hint)}</p>` : ''}</details>`;
   }
   const labs = result.reports
-    .map((r) => `<tr><th>Lab ${r.lab.number} · ${esc(r.lab.slug)}</th><td>${r.score}/${r.maxScore}</td><td class="status ${r.passed ? 'pass' : 'fail'}">${r.passed ? 'passed' : 'not passed'}</td></tr>`)
+    .map((r) => `<tr><th>${esc(tg('html.labHead', { number: r.lab.number, name: r.lab.slug }))}</th><td>${r.score}/${r.maxScore}</td><td class="status ${r.passed ? 'pass' : 'fail'}">${esc(tg(r.passed ? 'html.passed' : 'html.notPassed'))}</td></tr>`)
     .join('');
   const checks = summary.columns
     .map((c) => {
       const cell = row.cells.get(c.key);
       if (!cell) return '';
-      return `<tr data-check="${esc(c.key)}"><td>Lab ${c.lab}</td><td>${esc(c.id)}</td><td class="status ${cell.status}">${cell.status}</td><td>${cell.report.score}/${cell.report.points}</td><td>${esc(cell.report.message)}${cell.report.hint && cell.status !== 'pass' ? `<p class="hint">Hint: ${esc(cell.report.hint)}</p>` : ''}</td></tr>`;
+      return `<tr data-check="${esc(c.key)}"><td>${esc(tg('html.lab', { number: c.lab }))}</td><td>${esc(c.id)}</td><td class="status ${cell.status}">${esc(tg(`html.status.${cell.status}`))}</td><td>${cell.report.score}/${cell.report.points}</td><td>${esc(cell.report.message)}${cell.report.hint && cell.status !== 'pass' ? `<p class="hint">${esc(tg('html.hint', { hint: cell.report.hint }))}</p>` : ''}</td></tr>`;
     })
     .join('\n');
   return `<details id="student-${esc(result.student.id)}"><summary>${head} · ${row.score}/${row.maxScore}</summary>
 <table><tbody>${labs}</tbody></table>
-<table><thead><tr><th>lab</th><th>check</th><th>status</th><th>points</th><th>what the check saw</th></tr></thead><tbody>
+<table><thead><tr>${(['lab', 'check', 'status', 'points', 'saw'] as const).map((c) => `<th>${esc(tg(`html.columns.${c}`))}</th>`).join('')}</tr></thead><tbody>
 ${checks}
 </tbody></table></details>`;
 }

@@ -1,6 +1,8 @@
-// Grading progress on stderr: a bar redrawn in place at a terminal, one line per student in a log.
+// Grading progress on stderr: a bar redrawn in place at a terminal, one line per student in a log; in
+// the workbook's language.
 
-import type { StudentResult } from './run.js';
+import { tg } from './messages.js';
+import { errorText, type StudentResult } from './run.js';
 
 const WIDTH = 30;
 
@@ -24,8 +26,8 @@ export class ProgressBar {
     this.done++;
     if (result.error) this.unreachable++;
     if (this.out.isTTY) return this.draw();
-    const score = result.error ? result.error.message : result.reports.map((r) => `lab ${r.lab.number} ${r.score}/${r.maxScore}`).join(', ');
-    this.out.write(`[${this.done}/${this.total}] ${result.student.id}: ${score} (${(result.durationMs / 1000).toFixed(1)} s)\n`);
+    const outcome = result.error ? errorText(result) : result.reports.map((r) => tg('progress.lab', { number: r.lab.number, score: r.score, max: r.maxScore })).join(', ');
+    this.out.write(tg('progress.line', { done: this.done, total: this.total, id: result.student.id, outcome, seconds: (result.durationMs / 1000).toFixed(1) }) + '\n');
   }
 
   close(): void {
@@ -36,7 +38,7 @@ export class ProgressBar {
     if (!this.out.isTTY) return;
     const filled = Math.round((this.done / Math.max(1, this.total)) * WIDTH);
     const bar = '█'.repeat(filled) + '░'.repeat(WIDTH - filled);
-    const extra = this.unreachable ? ` · ${this.unreachable} unreachable` : '';
-    this.out.write(`\r\x1b[2K${bar} ${this.done}/${this.total} graded · ${this.running} running${extra}`);
+    const unreachable = this.unreachable ? tg('progress.unreachable', { count: this.unreachable }) : '';
+    this.out.write(`\r\x1b[2K${bar} ${tg('progress.bar', { done: this.done, total: this.total, running: this.running, unreachable })}`);
   }
 }

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseCsv } from './csv.js';
+import { tg } from './messages.js';
 
 export const ROSTER_COLUMNS = ['id', 'name', 'prefix', 'profile', 'role_arn', 'external_id', 'access_key_id', 'secret_access_key', 'target', 'endpoint', 'region', 'home'] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
@@ -37,19 +38,19 @@ export async function readRoster(file: string): Promise<Student[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`Cannot read the roster ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
+    throw new UsageError(tg('roster.unreadable', { file, reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? tg('roster.noFile') : (err as Error).message }));
   }
   return parseRoster(text, dirname(resolve(file)));
 }
 
 export function parseRoster(text: string, baseDir: string): Student[] {
   const [header, ...rows] = parseCsv(text);
-  if (!header) throw new UsageError('The roster is empty: it needs a header row (id,name,...) and one row per student.');
+  if (!header) throw new UsageError(tg('roster.empty'));
   const columns = header.map((h) => h.trim().toLowerCase());
   const unknown = columns.filter((c) => !(ROSTER_COLUMNS as readonly string[]).includes(c));
-  if (unknown.length) throw new UsageError(`The roster has unknown column(s) ${unknown.join(', ')}: use ${ROSTER_COLUMNS.join(', ')}.`);
-  if (!columns.includes('id')) throw new UsageError('The roster needs an id column (one unique id per student).');
-  if (rows.length === 0) throw new UsageError('The roster lists no student.');
+  if (unknown.length) throw new UsageError(tg('roster.unknownColumns', { columns: unknown.join(', '), known: ROSTER_COLUMNS.join(', ') }));
+  if (!columns.includes('id')) throw new UsageError(tg('roster.noIdColumn'));
+  if (rows.length === 0) throw new UsageError(tg('roster.noStudents'));
   const seen = new Set<string>();
   return rows.map((cells, i) => {
     const line = i + 2;
@@ -58,8 +59,8 @@ export function parseRoster(text: string, baseDir: string): Student[] {
       return columns.includes(c) && value ? value : undefined;
     };
     const id = get('id');
-    if (!id || !ID_PATTERN.test(id)) throw new UsageError(`Roster line ${line}: the id "${id ?? ''}" must be letters, digits, dots, dashes, underscores or @ (at most 64).`);
-    if (seen.has(id)) throw new UsageError(`Roster line ${line}: id ${id} appears twice.`);
+    if (!id || !ID_PATTERN.test(id)) throw new UsageError(tg('roster.badId', { line, id: id ?? '' }));
+    if (seen.has(id)) throw new UsageError(tg('roster.twice', { line, id }));
     seen.add(id);
     const home = get('home');
     return {

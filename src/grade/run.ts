@@ -13,6 +13,7 @@ import { createClientFactory } from '../target/clients.js';
 import { resolveIdentity } from '../target/identity.js';
 import type { TargetInfo, TargetSettings } from '../target/target.js';
 import { RowError, prefixOf, settingsFor } from './access.js';
+import { inEnglish, say, type GradeText } from './messages.js';
 import type { Student } from './roster.js';
 
 export interface StudentResult {
@@ -20,8 +21,10 @@ export interface StudentResult {
   prefix?: string;
   target?: TargetInfo;
   reports: LabReport[];
-  /** Why the student could not be graded (their account could not be reached, their row is wrong). */
+  /** Why the student could not be graded (their account could not be reached, their row is wrong): English, as the class files keep it. */
   error?: { message: string; hint?: string };
+  /** The same error for a person, shown in the workbook's language (`errorText`). */
+  errorSaid?: GradeText;
   durationMs: number;
 }
 
@@ -60,7 +63,8 @@ async function gradeStudent(student: Student, options: GradeOptions, idle: RunOp
     prefix = prefixOf(student, options.defaultPrefix);
   } catch (err) {
     if (!(err instanceof RowError)) throw err;
-    return finish({ student, reports: [], error: { message: `Roster line ${student.line}: ${err.message}.` } });
+    const said: GradeText = { key: 'row.line', values: { line: student.line, reason: err.text } };
+    return finish({ student, reports: [], error: { message: inEnglish(said) }, errorSaid: said });
   }
   const clients = createClientFactory(settings);
   try {
@@ -68,7 +72,8 @@ async function gradeStudent(student: Student, options: GradeOptions, idle: RunOp
     try {
       target = await resolveIdentity(clients);
     } catch (err) {
-      return finish({ student, prefix, reports: [], error: unreachable(err) });
+      const { said, hint } = unreachable(err);
+      return finish({ student, prefix, reports: [], error: { message: inEnglish(said), ...(hint ? { hint } : {}) }, errorSaid: said });
     }
     // One lab after the other: students sharing an account already share its API rate limits.
     const reports: LabReport[] = [];
@@ -96,9 +101,14 @@ async function gradeStudent(student: Student, options: GradeOptions, idle: RunOp
 }
 
 /** The reason the account did not answer, with the SDK's own words (they name the missing profile). */
-function unreachable(err: unknown): { message: string; hint?: string } {
+function unreachable(err: unknown): { said: GradeText; hint?: string } {
   const advice = describeError(err);
   const cause = (err as { cause?: unknown }).cause;
   const detail = cause instanceof Error && !advice.message.includes(cause.message) ? ` (${cause.message})` : '';
-  return { message: `Could not reach the account: ${advice.message}${detail}`, ...(advice.hint ? { hint: advice.hint } : {}) };
+  return { said: { key: 'row.unreachable', values: { message: advice.message, detail } }, ...(advice.hint ? { hint: advice.hint } : {}) };
+}
+
+/** Why the student was not graded, for a person: in the workbook's language when the workbook has its words. */
+export function errorText(result: StudentResult): string {
+  return result.errorSaid ? say(result.errorSaid) : (result.error?.message ?? '');
 }

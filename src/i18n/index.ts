@@ -42,9 +42,12 @@ type Leaves<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends 
 /** Every key of the catalogue, `report.score`, `list.columns.lab`, ... */
 export type MessageKey = Leaves<typeof en>;
 
-/** Untyped lookup in a namespace, in the current language; the typed `t` functions go through it. */
-export function lookup(namespace: string, key: string, values: Record<string, string | number> = {}): string {
-  return (i18n.t as TFunction)(key, { ...values, ns: namespace }) as string;
+/**
+ * Untyped lookup in a namespace, in the current language or in `inLanguage` (machine formats keep English
+ * whatever the workbook speaks); the typed `t` functions go through it.
+ */
+export function lookup(namespace: string, key: string, values: Record<string, string | number> = {}, inLanguage?: Language): string {
+  return (i18n.t as TFunction)(key, { ...values, ns: namespace, ...(inLanguage ? { lng: inLanguage } : {}) }) as string;
 }
 
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
@@ -58,10 +61,14 @@ export const namespaces = new Map<string, { en: object; ko: object }>([['transla
  * Registers an area's messages in both languages and returns its typed `t`. A key missing from the
  * Korean catalogue, or one it has that English lacks, does not compile.
  */
-export function defineMessages<T extends object>(namespace: string, english: T, korean: Catalogue<T>): (key: Leaves<T>, values?: Record<string, string | number>) => string {
+export function defineMessages<T extends object>(
+  namespace: string,
+  english: T,
+  korean: Catalogue<T>,
+): (key: Leaves<T>, values?: Record<string, string | number>, inLanguage?: Language) => string {
   if (namespaces.has(namespace)) throw new Error(`message namespace ${namespace} is defined twice`);
   namespaces.set(namespace, { en: english, ko: korean });
   i18n.addResourceBundle('en', namespace, english);
   i18n.addResourceBundle('ko', namespace, korean);
-  return (key, values = {}) => lookup(namespace, key, values);
+  return (key, values = {}, inLanguage) => lookup(namespace, key, values, inLanguage);
 }

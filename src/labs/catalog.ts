@@ -22,6 +22,6 @@ export function labId(entry: LabEntry): string {
   return `${String(entry.number).padStart(2, '0')}-${entry.slug}`;
 }
 
-export function labLabel(entry: LabEntry): string {
+export function labLabel(entry: Pick<LabEntry, 'number' | 'slug'>): string {
   return t('labLabel', { number: entry.number, slug: entry.slug });
 }

@@ -5,6 +5,7 @@
 
 import { Semaphore } from '../engine/semaphore.js';
 import type { ResetContext } from './context.js';
+import { inEnglish, type ResetText } from './messages.js';
 import { summarizeError, type ErrorSummary } from './plan.js';
 import { RESOURCE_KINDS, type PlannedResource, type ResourceKind } from './resource.js';
 import type { Deleter, ServiceReset } from './service.js';
@@ -14,8 +15,10 @@ export const DEFAULT_DELETE_CONCURRENCY = 4;
 export interface DeletionResult {
   resource: PlannedResource;
   status: 'deleted' | 'skipped' | 'failed';
-  /** Why it was skipped. */
+  /** Why it was skipped, in English: what the JSON report keeps. */
   reason?: string;
+  /** The same reason for a person, in the workbook's language, when the workbook has its words. */
+  say?: ResetText;
   /** What deleting it involved (emptied objects, detached policies). */
   detail?: string;
   error?: ErrorSummary;
@@ -56,16 +59,16 @@ export async function deleteInOrder(resources: readonly PlannedResource[], ctx: 
           emit({ type: 'resource-start', resource });
           let result: DeletionResult;
           if (ctx.signal.aborted) {
-            result = { resource, status: 'skipped', reason: 'interrupted before its turn', durationMs: 0 };
+            result = skipped(resource, { key: 'reasons.interrupted' });
           } else if (!deleter) {
-            result = { resource, status: 'skipped', reason: `this workbook cannot delete a ${phase.kind} yet`, durationMs: 0 };
+            result = skipped(resource, { key: 'reasons.cannotDelete', values: { kind: phase.kind } });
           } else {
             try {
               const outcome = await deleter(resource, ctx, (message) => emit({ type: 'resource-step', resource, message }));
               result =
                 outcome.status === 'deleted'
                   ? { resource, status: 'deleted', ...(outcome.detail ? { detail: outcome.detail } : {}), durationMs: ctx.clock.now() - started }
-                  : { resource, status: 'skipped', reason: outcome.reason, durationMs: ctx.clock.now() - started };
+                  : { resource, status: 'skipped', reason: outcome.reason, ...(outcome.say ? { say: outcome.say } : {}), durationMs: ctx.clock.now() - started };
             } catch (err) {
               result = { resource, status: 'failed', error: summarizeError(err), durationMs: ctx.clock.now() - started };
             }
@@ -77,4 +80,8 @@ export async function deleteInOrder(resources: readonly PlannedResource[], ctx: 
     );
   }
   return results;
+}
+
+function skipped(resource: PlannedResource, say: ResetText): DeletionResult {
+  return { resource, status: 'skipped', reason: inEnglish(say), say, durationMs: 0 };
 }

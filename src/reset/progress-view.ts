@@ -4,7 +4,9 @@
 
 import { Listr, ListrLogger, ProcessOutput, type ListrDefaultRenderer, type ListrSimpleRenderer, type ListrTaskWrapper } from 'listr2';
 import type { DeletionEvent, DeletionResult, Phase } from './deleter.js';
+import { say, tr } from './messages.js';
 import { KIND_LABELS, resourceKey } from './resource.js';
+import { typeLabel } from './table.js';
 
 type Task = ListrTaskWrapper<unknown, ListrDefaultRenderer, ListrSimpleRenderer>;
 
@@ -26,7 +28,7 @@ export class DeletionView {
     for (const phase of phases) for (const r of phase.resources) this.slots.set(resourceKey(r), slot());
     const list = new Listr(
       phases.map((phase) => ({
-        title: `${KIND_LABELS[phase.kind].service} ${KIND_LABELS[phase.kind].type} (${phase.resources.length})`,
+        title: `${KIND_LABELS[phase.kind].service} ${typeLabel(phase.kind)} (${phase.resources.length})`,
         task: (_: unknown, task: Task) =>
           task.newListr(
             phase.resources.map((resource) => ({
@@ -73,14 +75,15 @@ export class DeletionView {
     if (s.steps.length) task.output = s.steps[s.steps.length - 1]!;
     const result = await s.done;
     if (result.status === 'skipped') {
-      task.title = `${name}: skipped`;
-      return task.skip(`${name}: ${result.reason}`);
+      task.title = tr('progress.skipped', { name });
+      return task.skip(`${name}: ${result.say ? say(result.say) : result.reason}`);
     }
     if (result.status === 'failed') {
-      task.title = `${name}: failed`;
+      task.title = tr('progress.failed', { name });
+      // AWS's own error, as AWS words it.
       throw new Error(`${name}: ${result.error!.name}: ${result.error!.message}`);
     }
-    task.title = `${name}: deleted${result.detail ? ` (${result.detail})` : ''}`;
+    task.title = `${tr('progress.deleted', { name })}${result.detail ? ` (${result.detail})` : ''}`;
   }
 }
 

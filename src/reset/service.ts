@@ -2,6 +2,7 @@
 // prefix's names) and deletes each kind it owns, saying what it did step by step.
 
 import type { ResetContext } from './context.js';
+import type { ResetText } from './messages.js';
 import type { PlannedResource, ResourceKind } from './resource.js';
 
 export interface PassedOver {
@@ -15,7 +16,8 @@ export interface Discovered {
   passedOver?: PassedOver[];
 }
 
-export type DeleteOutcome = { status: 'deleted'; detail?: string } | { status: 'skipped'; reason: string };
+/** `reason` is what the JSON report keeps; `say`, when there, is the same for a person in the workbook's language. */
+export type DeleteOutcome = { status: 'deleted'; detail?: string } | { status: 'skipped'; reason: string; say?: ResetText };
 
 /** Deletes one resource; `step` reports progress ("detached 1 policy"). Throws AWS's error when it fails. */
 export type Deleter = (resource: PlannedResource, ctx: ResetContext, step: (message: string) => void) => Promise<DeleteOutcome>;
@@ -28,4 +30,4 @@ export interface ServiceReset {
   deleters: Partial<Record<ResourceKind, Deleter>>;
 }
 
-export const ALREADY_GONE: DeleteOutcome = { status: 'skipped', reason: 'already deleted' };
+export const ALREADY_GONE: DeleteOutcome = { status: 'skipped', reason: 'already deleted', say: { key: 'reasons.alreadyDeleted' } };
