@@ -25,6 +25,7 @@ export const en = {
   },
   target: {
     header: 'Target: {{target}} · account {{account}} · region {{region}}',
+    awsProfile: 'aws (profile {{profile}})',
   },
   labHeading: 'Lab {{number}} · {{title}}',
   engine: {

@@ -27,6 +27,7 @@ export const ko: Catalogue = {
   },
   target: {
     header: '대상: {{target}} · 계정 {{account}} · 리전 {{region}}',
+    awsProfile: 'aws (프로필 {{profile}})',
   },
   labHeading: '실습 {{number}} · {{title}}',
   engine: {

@@ -41,7 +41,7 @@ export interface TargetInfo {
 
 export function describeTarget(t: { kind: TargetKind; endpoint?: string; profile?: string }): string {
   if (t.kind === 'local') return `local (${t.endpoint})`;
-  return t.profile ? `aws (profile ${t.profile})` : 'aws';
+  return t.profile ? translate('target.awsProfile', { profile: t.profile }) : 'aws';
 }
 
 export function headerLine(t: TargetInfo): string {
