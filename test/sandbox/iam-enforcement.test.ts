@@ -11,6 +11,7 @@ import { KinesisClient, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand, FirehoseClient, PutRecordCommand } from '@aws-sdk/client-firehose';
+import { CreateDatabaseCommand, CreateTableCommand as CreateGlueTableCommand, GetTableCommand, GetTablesCommand, GlueClient } from '@aws-sdk/client-glue';
 import { useSandbox, type SandboxHandle } from './support.js';
 import { labTable } from './lab-table.js';
 import { zipFixture } from './lambda-zip.js';
@@ -75,6 +76,23 @@ describe('role sessions held to their policies', () => {
     // ListStreams names no stream ("*"), which the NotResource does not exempt: denied explicitly.
     await expect(new KinesisClient(config).send(new ListStreamsCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining('with an explicit deny') });
     await expect(new DynamoDBClient(config).send(new GetItemCommand({ TableName: 'readings', Key: { deviceid: { S: 'd1' }, timestamp: { S: 'x' } } }))).resolves.toBeDefined();
+  });
+
+  it('judges Glue calls on the catalog, the database and the table, as AWS names them', async () => {
+    const glue = new GlueClient(sb.config());
+    for (const Name of ['lake', 'other']) {
+      await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name } }));
+      await glue.send(new CreateGlueTableCommand({ DatabaseName: Name, TableInput: { Name: 'readings' } }));
+    }
+    const glueArn = (resource: string) => `arn:aws:glue:us-east-1:${ACCOUNT}:${resource}`;
+    const config = await sessionOf(sb, 'lake-reader', [allow(['glue:GetTable', 'glue:GetTables'], [glueArn('catalog'), glueArn('database/lake'), glueArn('table/lake/*')])]);
+    const session = new GlueClient(config);
+    await expect(session.send(new GetTableCommand({ DatabaseName: 'Lake', Name: 'Readings' }))).resolves.toMatchObject({ Table: { Name: 'readings' } });
+    await expect(session.send(new GetTablesCommand({ DatabaseName: 'lake' }))).resolves.toMatchObject({ TableList: [{ Name: 'readings' }] });
+    await expect(session.send(new GetTableCommand({ DatabaseName: 'other', Name: 'readings' }))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: `User: ${principal('lake-reader')} is not authorized to perform: glue:GetTable on resource: ${glueArn('database/other')} because no identity-based policy allows the glue:GetTable action`,
+    });
   });
 
   it('applies the AWS managed policies\' real documents (AmazonS3ReadOnlyAccess), with S3\'s quoted resource', async () => {

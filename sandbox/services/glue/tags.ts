@@ -2,17 +2,14 @@
 // (`arn:aws:glue:<region>:<account>:database/<db>`, `table/<db>/<table>`, `crawler/<name>`). At most 50 a resource.
 
 import type { Sandbox } from '../../sandbox.js';
-import { arn } from '../../edge/context.js';
 import type { Owner } from './catalog.js';
+import { crawlerArn, databaseArn, tableArn } from './arns.js';
 import { findDatabase, findTable, putTable } from './catalog.js';
 import { crawlers, databases, type Tags } from './store.js';
 import { invalidInput, resourceNotFound, tooManyTags } from './errors.js';
 
 export const MAX_TAGS = 50;
 
-export const databaseArn = (owner: Owner, name: string) => arn('glue', owner, `database/${name}`);
-export const tableArn = (owner: Owner, database: string, name: string) => arn('glue', owner, `table/${database}/${name}`);
-export const crawlerArn = (owner: Owner, name: string) => arn('glue', owner, `crawler/${name}`);
 
 interface Tagged {
   tags: Tags;

@@ -12,9 +12,9 @@ import { createPartition, createTable, deletePartition, deleteTable, findTable, 
 import type { CrawlCounts, CrawlerRecord, TableRecord } from '../store.js';
 import type { CrawlLog } from './crawl-log.js';
 import { typeName, type JsonField } from './json-schema.js';
-import { databaseArn, tableArn } from '../tags.js';
+import { catalogArn, databaseArn, tableArn } from '../arns.js';
 import type { PartitionPlan, Stats, TablePlan } from './layout.js';
-import { catalogArn, crawlerSession, refusal } from './role.js';
+import { crawlerSession, refusal } from './role.js';
 
 export const JSON_SERDE = 'org.openx.data.jsonserde.JsonSerDe';
 export const TEXT_INPUT_FORMAT = 'org.apache.hadoop.mapred.TextInputFormat';

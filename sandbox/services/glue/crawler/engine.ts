@@ -14,8 +14,8 @@ import { CrawlLog } from './crawl-log.js';
 import { discover } from './discover.js';
 import { CrawlFailure, writeCatalog } from './catalog-writer.js';
 import { inheritsFromTable } from './config.js';
-import { assumableRole, catalogArn, refusal } from './role.js';
-import { databaseArn } from '../tags.js';
+import { assumableRole, refusal } from './role.js';
+import { catalogArn, databaseArn } from '../arns.js';
 
 /** How often the background work looks at the crawlers. */
 export const TICK_MS = 100;

@@ -2,7 +2,6 @@
 // an ARN, in the caller's account. Glue must be able to assume it (its trust policy names glue.amazonaws.com).
 
 import type { Sandbox } from '../../../sandbox.js';
-import { arn } from '../../../edge/context.js';
 import type { RoleSummary } from '../../iam/api.js';
 import type { Owner } from '../catalog.js';
 
@@ -33,4 +32,3 @@ export function refusal(sandbox: Sandbox, owner: Owner, role: RoleSummary, actio
   return denied && `User: ${crawlerSession(owner.accountId, role)} is not authorized to perform: ${action} on resource: ${denied}`;
 }
 
-export const catalogArn = (owner: Owner) => arn('glue', owner, 'catalog');
