@@ -19,8 +19,10 @@ export interface DeletionResult {
   reason?: string;
   /** The same reason for a person, in the workbook's language, when the workbook has its words. */
   say?: ResetText;
-  /** What deleting it involved (emptied objects, detached policies). */
+  /** What deleting it involved (emptied objects), in English for the JSON report. */
   detail?: string;
+  /** The same for a person, in the workbook's language. */
+  sayDetail?: ResetText;
   error?: ErrorSummary;
   durationMs: number;
 }
@@ -32,7 +34,7 @@ export interface Phase {
 
 export type DeletionEvent =
   | { type: 'resource-start'; resource: PlannedResource }
-  | { type: 'resource-step'; resource: PlannedResource; message: string }
+  | { type: 'resource-step'; resource: PlannedResource; message: ResetText }
   | { type: 'resource-done'; result: DeletionResult };
 
 export function phasesOf(resources: readonly PlannedResource[]): Phase[] {
@@ -67,8 +69,8 @@ export async function deleteInOrder(resources: readonly PlannedResource[], ctx: 
               const outcome = await deleter(resource, ctx, (message) => emit({ type: 'resource-step', resource, message }));
               result =
                 outcome.status === 'deleted'
-                  ? { resource, status: 'deleted', ...(outcome.detail ? { detail: outcome.detail } : {}), durationMs: ctx.clock.now() - started }
-                  : { resource, status: 'skipped', reason: outcome.reason, ...(outcome.say ? { say: outcome.say } : {}), durationMs: ctx.clock.now() - started };
+                  ? { resource, status: 'deleted', ...(outcome.detail ? { detail: inEnglish(outcome.detail), sayDetail: outcome.detail } : {}), durationMs: ctx.clock.now() - started }
+                  : { ...skipped(resource, outcome.reason), durationMs: ctx.clock.now() - started };
             } catch (err) {
               result = { resource, status: 'failed', error: summarizeError(err), durationMs: ctx.clock.now() - started };
             }

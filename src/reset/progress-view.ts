@@ -58,8 +58,9 @@ export class DeletionView {
     const s = this.slots.get(key);
     if (!s) return;
     if (event.type === 'resource-step') {
-      s.steps.push(event.message);
-      if (s.task) s.task.output = event.message;
+      const message = say(event.message);
+      s.steps.push(message);
+      if (s.task) s.task.output = message;
     } else {
       s.finish(event.result);
     }
@@ -83,7 +84,7 @@ export class DeletionView {
       // AWS's own error, as AWS words it.
       throw new Error(`${name}: ${result.error!.name}: ${result.error!.message}`);
     }
-    task.title = `${tr('progress.deleted', { name })}${result.detail ? ` (${result.detail})` : ''}`;
+    task.title = `${tr('progress.deleted', { name })}${result.sayDetail ? ` (${say(result.sayDetail)})` : ''}`;
   }
 }
 

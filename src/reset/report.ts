@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { TargetInfo } from '../target/target.js';
 import type { DeletionResult } from './deleter.js';
+import { inEnglish } from './messages.js';
 import type { DiscoveryFailure, ErrorSummary, Plan } from './plan.js';
 import { KIND_LABELS, comparePlanned, describeSelection, type PlannedResource, type ResourceKind } from './resource.js';
 
@@ -73,7 +74,7 @@ export function buildReport(input: {
     planned: input.plan.resources.map(entryOf),
     deleted: results.filter((r) => r.status === 'deleted').map((r) => ({ ...entryOf(r.resource), ...(r.detail ? { detail: r.detail } : {}) })),
     skipped: [
-      ...input.plan.passedOver.map((p) => ({ ...entryOf(p.resource), reason: p.reason })),
+      ...input.plan.passedOver.map((p) => ({ ...entryOf(p.resource), reason: inEnglish(p.reason) })),
       ...results.filter((r) => r.status === 'skipped').map((r) => ({ ...entryOf(r.resource), reason: r.reason ?? 'skipped' })),
     ],
     failed: results.filter((r) => r.status === 'failed').map((r) => ({ ...entryOf(r.resource), error: r.error! })),

@@ -1,6 +1,8 @@
 // What `lab reset` plans and deletes: one resource of a known kind, which lab it belongs to and why it
 // was selected. The kinds are listed in deletion order: what depends on something comes before it.
 
+import { inEnglish, type ResetText } from './messages.js';
+
 export const RESOURCE_KINDS = [
   'iot-rule',
   'iot-certificate',
@@ -50,7 +52,7 @@ export const KIND_LABELS: Record<ResourceKind, { service: string; type: string }
  * Why a resource was selected: it carries the workshop tag, it has one of the prefix's names, or it
  * belongs to a selected resource (a certificate attached to the thing, a function's log group).
  */
-export type Selection = 'tag' | 'name' | { via: string };
+export type Selection = 'tag' | 'name' | { via: ResetText };
 
 export interface PlannedResource {
   kind: ResourceKind;
@@ -63,8 +65,9 @@ export interface PlannedResource {
   why: Selection[];
 }
 
+/** Why a resource was selected, in English: what the JSON report keeps. */
 export function describeSelection(why: Selection[]): string {
-  return why.map((w) => (typeof w === 'string' ? w : w.via)).join(', ');
+  return why.map((w) => (typeof w === 'string' ? w : inEnglish(w.via))).join(', ');
 }
 
 export function kindOrder(kind: ResourceKind): number {

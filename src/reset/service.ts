@@ -8,7 +8,7 @@ import type { PlannedResource, ResourceKind } from './resource.js';
 export interface PassedOver {
   resource: PlannedResource;
   /** Why it stays although it was selected: another region, already being deleted, shared with a resource that stays. */
-  reason: string;
+  reason: ResetText;
 }
 
 export interface Discovered {
@@ -16,11 +16,10 @@ export interface Discovered {
   passedOver?: PassedOver[];
 }
 
-/** `reason` is what the JSON report keeps; `say`, when there, is the same for a person in the workbook's language. */
-export type DeleteOutcome = { status: 'deleted'; detail?: string } | { status: 'skipped'; reason: string; say?: ResetText };
+export type DeleteOutcome = { status: 'deleted'; detail?: ResetText } | { status: 'skipped'; reason: ResetText };
 
 /** Deletes one resource; `step` reports progress ("detached 1 policy"). Throws AWS's error when it fails. */
-export type Deleter = (resource: PlannedResource, ctx: ResetContext, step: (message: string) => void) => Promise<DeleteOutcome>;
+export type Deleter = (resource: PlannedResource, ctx: ResetContext, step: (message: ResetText) => void) => Promise<DeleteOutcome>;
 
 export interface ServiceReset {
   service: string;
@@ -30,4 +29,4 @@ export interface ServiceReset {
   deleters: Partial<Record<ResourceKind, Deleter>>;
 }
 
-export const ALREADY_GONE: DeleteOutcome = { status: 'skipped', reason: 'already deleted', say: { key: 'reasons.alreadyDeleted' } };
+export const ALREADY_GONE: DeleteOutcome = { status: 'skipped', reason: { key: 'reasons.alreadyDeleted' } };

@@ -3,14 +3,14 @@
 // they are.
 
 import type { Plan } from './plan.js';
-import { tr } from './messages.js';
+import { say, tr } from './messages.js';
 import { KIND_LABELS, type ResourceKind, type Selection } from './resource.js';
 
 export function planTable(plan: Plan): string[] {
   const header = [tr('table.service'), tr('table.type'), tr('table.name'), tr('table.why'), tr('table.lab')];
   const rows = plan.resources.map((r) => [KIND_LABELS[r.kind].service, typeLabel(r.kind), r.name, selectionText(r.why), String(r.lab)]);
   const lines = rows.length === 0 ? [tr('table.nothing')] : table([header, ...rows]);
-  for (const p of plan.passedOver) lines.push(tr('table.leftAlone', { type: typeLabel(p.resource.kind), name: p.resource.name, reason: p.reason }));
+  for (const p of plan.passedOver) lines.push(tr('table.leftAlone', { type: typeLabel(p.resource.kind), name: p.resource.name, reason: say(p.reason) }));
   for (const f of plan.failures) lines.push(tr('table.searchFailed', { service: f.service, error: f.error.name, message: f.error.message }));
   return lines;
 }
@@ -22,7 +22,7 @@ export function typeLabel(kind: ResourceKind): string {
 
 /** Why a resource was selected, for a person: the JSON report keeps `describeSelection`'s English. */
 export function selectionText(why: Selection[]): string {
-  return why.map((w) => (w === 'tag' ? tr('selection.tag') : w === 'name' ? tr('selection.name') : w.via)).join(', ');
+  return why.map((w) => (w === 'tag' ? tr('selection.tag') : w === 'name' ? tr('selection.name') : say(w.via))).join(', ');
 }
 
 /** Columns on a terminal: Hangul and other wide characters take two. */

@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateThingCommand, IoTClient } from '@aws-sdk/client-iot';
+import { AttachThingPrincipalCommand, CreateKeysAndCertificateCommand, CreateThingCommand, IoTClient } from '@aws-sdk/client-iot';
 import type { RunningSandbox } from '../../sandbox/index.js';
 import type { LabRun } from '../cli/support.js';
 import { assertBuilt, clientConfig, lab, newHome, startLabSandbox } from '../labs/support.js';
@@ -16,11 +16,15 @@ const run = (args: string[], language: 'en' | 'ko') => lab([...args, '--lang', l
 const both = (args: (language: 'en' | 'ko') => string[]) => Promise.all([run(args('en'), 'en'), run(args('ko'), 'ko')]);
 const json = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
 
-/** Lab 0's thing under the default prefix: one resource for the reset to plan and delete. */
-async function createThing(): Promise<void> {
+/** Lab 0's thing under the default prefix: one resource for the reset to plan and delete (two with its certificate). */
+async function createThing(withCertificate = false): Promise<void> {
   const iot = new IoTClient(clientConfig(sandbox));
   try {
     await iot.send(new CreateThingCommand({ thingName: 'iotlab-dev1' }));
+    if (withCertificate) {
+      const { certificateArn } = await iot.send(new CreateKeysAndCertificateCommand({ setAsActive: true }));
+      await iot.send(new AttachThingPrincipalCommand({ thingName: 'iotlab-dev1', principal: certificateArn }));
+    }
   } finally {
     iot.destroy();
   }
@@ -99,6 +103,15 @@ describe('lab reset --lang ko', () => {
     const [enAgain, koAgain] = await both(() => ['reset', '0']);
     expect(enAgain.stdout).toContain('Nothing to delete: no resource has the workshop tag or one of the prefix’s names.\n\nDry run: nothing to delete.');
     expect(koAgain.stdout).toContain('삭제할 것이 없습니다: 워크숍 태그가 있거나 접두사의 이름을 쓰는 리소스가 없습니다.\n\n시험 실행: 삭제할 것이 없습니다.');
+  });
+
+  it('says in Korean why a resource found through another was selected, and keeps the English in the JSON report', async () => {
+    await createThing(true);
+    const [en, ko] = await both((l) => ['reset', '0', '--report', join(home, `why-${l}.json`)]);
+    expect(en.stdout).toMatch(/^iot +certificate +[0-9a-f]{12}… +attached to thing iotlab-dev1 +0$/m);
+    expect(ko.stdout).toMatch(/^iot +인증서 +[0-9a-f]{12}… +사물 iotlab-dev1에 연결됨 +0$/m);
+    const planned = (await json(join(home, 'why-ko.json'))).planned as { kind: string; why: string }[];
+    expect(planned.find((p) => p.kind === 'iot-certificate')?.why).toBe('attached to thing iotlab-dev1');
   });
 });
 

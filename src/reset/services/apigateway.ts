@@ -41,7 +41,7 @@ const deleteApi: Deleter = async (r, ctx, step) => {
   try {
     const { item: stages = [] } = await apigw.send(new GetStagesCommand({ restApiId }), { abortSignal: ctx.signal });
     for (const s of stages) await deleteIfExists(ctx, () => apigw.send(new DeleteStageCommand({ restApiId, stageName: s.stageName }), { abortSignal: ctx.signal }));
-    if (stages.length) step(`deleted stage ${stages.map((s) => s.stageName).join(', ')}`);
+    if (stages.length) step({ key: 'steps.deletedStages', values: { stages: stages.map((s) => s.stageName).join(', ') } });
     let deployments = 0;
     let position: string | undefined;
     do {
@@ -50,7 +50,7 @@ const deleteApi: Deleter = async (r, ctx, step) => {
       for (const d of page.items ?? []) if (await deleteIfExists(ctx, () => apigw.send(new DeleteDeploymentCommand({ restApiId, deploymentId: d.id }), { abortSignal: ctx.signal }), stageStillThere)) deployments++;
       position = page.position;
     } while (position);
-    if (deployments) step(`deleted ${deployments} deployment(s)`);
+    if (deployments) step({ key: 'steps.deletedDeployments', values: { count: deployments } });
   } catch (err) {
     if (isGone(err)) return ALREADY_GONE;
     throw err;

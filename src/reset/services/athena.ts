@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-athena';
 import { mapLimit, selectByTagOrName, tagMap, type ResetContext } from '../context.js';
 import { WORKSHOP_TAG } from '../names.js';
-import type { PlannedResource } from '../resource.js';
+import type { PlannedResource, Selection } from '../resource.js';
 import { deleteIfExists, errorName, isGone } from '../retry.js';
 import { ALREADY_GONE, type Deleter, type Discovered, type ServiceReset } from '../service.js';
 
@@ -60,7 +60,7 @@ async function discover(ctx: ResetContext): Promise<Discovered> {
         const group = inSelected.get(workgroup);
         const byName = selectByTagOrName(ctx, 'athena-named-query', q.Name!, false, { id: q.NamedQueryId });
         if (!byName && !group) continue;
-        const via = group ? [{ via: `in workgroup ${workgroup}` }] : [];
+        const via: Selection[] = group ? [{ via: { key: 'selection.inWorkgroup', values: { workgroup } } }] : [];
         queries.push({ kind: 'athena-named-query', name: q.Name!, id: q.NamedQueryId, lab: byName?.lab ?? group!.lab, why: [...(byName?.why ?? []), ...via] });
       }
     }

@@ -15,7 +15,7 @@ async function discover(ctx: ResetContext): Promise<Discovered> {
   const arn = (await loadDeviceCredentials(ctx.home))?.identity?.certificateArn;
   if (!arn?.startsWith(`arn:aws:iot:${ctx.target.region}:${ctx.target.accountId}:cert/`)) return { selected: [] };
   const dir = deviceDir(ctx.home);
-  return { selected: [{ kind: 'device-files', name: dir, id: dir, lab: 0, why: [{ via: 'certificate of this account' }] }] };
+  return { selected: [{ kind: 'device-files', name: dir, id: dir, lab: 0, why: [{ via: { key: 'selection.accountCertificate' } }] }] };
 }
 
 const deleteFiles: Deleter = async (r) => {

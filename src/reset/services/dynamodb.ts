@@ -33,7 +33,7 @@ async function discover(ctx: ResetContext): Promise<Discovered> {
       } while (NextToken);
       const resource = selectByTagOrName(ctx, 'dynamodb-table', name, tagMap(tags)[WORKSHOP_TAG.key] === WORKSHOP_TAG.value, { arn: table?.TableArn });
       if (!resource) return;
-      if (table?.TableStatus === 'DELETING') passedOver.push({ resource, reason: 'already being deleted' });
+      if (table?.TableStatus === 'DELETING') passedOver.push({ resource, reason: { key: 'reasons.beingDeleted' } });
       else selected.push(resource);
     } catch (err) {
       if (!isGone(err)) throw err;

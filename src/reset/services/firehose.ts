@@ -27,7 +27,7 @@ async function discover(ctx: ResetContext): Promise<Discovered> {
       if (!resource) return;
       const { DeliveryStreamDescription: d } = await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: name }), { abortSignal: ctx.signal });
       resource.arn = d?.DeliveryStreamARN;
-      if (d?.DeliveryStreamStatus === 'DELETING') passedOver.push({ resource, reason: 'already being deleted' });
+      if (d?.DeliveryStreamStatus === 'DELETING') passedOver.push({ resource, reason: { key: 'reasons.beingDeleted' } });
       else selected.push(resource);
     } catch (err) {
       if (!isGone(err)) throw err;

@@ -73,7 +73,7 @@ const deleteCrawler: Deleter = async (r, ctx, step) => {
       await glue.send(new StopCrawlerCommand({ Name: r.name }), { abortSignal: ctx.signal }).catch((err: unknown) => {
         if (errorName(err) !== 'CrawlerNotRunningException') throw err;
       });
-      step('stopped the running crawl');
+      step({ key: 'steps.stoppedCrawl' });
     }
   } catch (err) {
     if (isGone(err)) return ALREADY_GONE;
@@ -98,7 +98,7 @@ const deleteDatabase: Deleter = async (r, ctx, step) => {
       const failed = (out.Errors ?? []).filter((e) => e.ErrorDetail?.ErrorCode !== 'EntityNotFoundException');
       if (failed.length) throw Object.assign(new Error(`table ${failed[0]!.TableName}: ${failed[0]!.ErrorDetail?.ErrorMessage}`), { name: failed[0]!.ErrorDetail?.ErrorCode ?? 'BatchDeleteTableError' });
     }
-    if (tables.length) step(`deleted table ${tables.join(', ')}`);
+    if (tables.length) step({ key: 'steps.deletedTables', values: { tables: tables.join(', ') } });
   } catch (err) {
     if (isGone(err)) return ALREADY_GONE;
     throw err;

@@ -65,7 +65,7 @@ const deleteRole: Deleter = async (r, ctx, step) => {
       Marker = page.IsTruncated ? page.Marker : undefined;
     } while (Marker);
     for (const PolicyArn of attached) await deleteIfExists(ctx, () => iam.send(new DetachRolePolicyCommand({ RoleName, PolicyArn }), { abortSignal: ctx.signal }));
-    if (attached.length) step(`detached ${attached.map((a) => a.slice(a.lastIndexOf('/') + 1)).join(', ')}`);
+    if (attached.length) step({ key: 'steps.detachedRolePolicies', values: { policies: attached.map((a) => a.slice(a.lastIndexOf('/') + 1)).join(', ') } });
     const inline: string[] = [];
     do {
       const page = await iam.send(new ListRolePoliciesCommand({ RoleName, Marker }), { abortSignal: ctx.signal });
@@ -73,7 +73,7 @@ const deleteRole: Deleter = async (r, ctx, step) => {
       Marker = page.IsTruncated ? page.Marker : undefined;
     } while (Marker);
     for (const PolicyName of inline) await deleteIfExists(ctx, () => iam.send(new DeleteRolePolicyCommand({ RoleName, PolicyName }), { abortSignal: ctx.signal }));
-    if (inline.length) step(`deleted inline ${inline.join(', ')}`);
+    if (inline.length) step({ key: 'steps.deletedInlinePolicies', values: { policies: inline.join(', ') } });
   } catch (err) {
     if (isGone(err)) return ALREADY_GONE;
     throw err;

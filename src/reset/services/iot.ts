@@ -28,6 +28,7 @@ import {
 } from '@aws-sdk/client-iot';
 import { loadDeviceCredentials } from '../../device/credentials.js';
 import { mapLimit, selectByTagOrName, tagMap, type ResetContext } from '../context.js';
+import type { ResetText } from '../messages.js';
 import { WORKSHOP_TAG } from '../names.js';
 import type { PlannedResource } from '../resource.js';
 import { deleteIfExists, errorName, isGone, retrying } from '../retry.js';
@@ -115,15 +116,15 @@ async function discover(ctx: ResetContext): Promise<Discovered> {
   }
 
   // Certificates: those attached to a selected thing, and the one saved for `lab device` in this account.
-  const reasons = new Map<string, string>();
+  const reasons = new Map<string, ResetText>();
   for (const thing of selectedThings) {
     for (const principal of await thingPrincipals(ctx, thing.name)) {
-      if (principal.includes(':cert/') && !reasons.has(principal)) reasons.set(principal, `attached to thing ${thing.name}`);
+      if (principal.includes(':cert/') && !reasons.has(principal)) reasons.set(principal, { key: 'selection.attachedToThing', values: { thing: thing.name } });
     }
   }
   const saved = (await loadDeviceCredentials(ctx.home))?.identity?.certificateArn;
   const here = `arn:aws:iot:${ctx.target.region}:${ctx.target.accountId}:cert/`;
-  if (saved?.startsWith(here) && !reasons.has(saved)) reasons.set(saved, 'saved for `lab device`');
+  if (saved?.startsWith(here) && !reasons.has(saved)) reasons.set(saved, { key: 'selection.savedForDevice' });
   const selectedThingNames = new Set(selectedThings.map((t) => t.name));
   for (const [arn, via] of reasons) {
     const id = certificateId(arn);
@@ -135,7 +136,7 @@ async function discover(ctx: ResetContext): Promise<Discovered> {
     const resource: PlannedResource = { kind: 'iot-certificate', name: shortId(id), id, arn, lab: 0, why: [{ via }] };
     // A certificate another (kept) thing also uses is detached from ours, not deleted.
     const others = (await principalThings(ctx, arn)).filter((t) => !selectedThingNames.has(t));
-    if (others.length > 0) passedOver.push({ resource, reason: `also attached to thing ${others.join(', ')}, which is not reset` });
+    if (others.length > 0) passedOver.push({ resource, reason: { key: 'reasons.sharedCertificate', values: { things: others.join(', ') } } });
     else selected.push(resource);
   }
   return { selected, passedOver };
@@ -169,15 +170,15 @@ const deleteCertificate: Deleter = async (r, ctx, step) => {
       return { items: out.policies ?? [], next: out.nextMarker };
     });
     for (const p of policies) await retrying(ctx, () => iot.send(new DetachPolicyCommand({ policyName: p.policyName, target: arn }), { abortSignal: ctx.signal }));
-    if (policies.length) step(`detached policy ${policies.map((p) => p.policyName).join(', ')}`);
+    if (policies.length) step({ key: 'steps.detachedCertificatePolicies', values: { policies: policies.map((p) => p.policyName).join(', ') } });
     const things = await principalThings(ctx, arn);
     for (const thingName of things) await retrying(ctx, () => iot.send(new DetachThingPrincipalCommand({ thingName, principal: arn }), { abortSignal: ctx.signal }));
-    if (things.length) step(`detached from thing ${things.join(', ')}`);
+    if (things.length) step({ key: 'steps.detachedFromThings', values: { things: things.join(', ') } });
     const status = (await iot.send(new DescribeCertificateCommand({ certificateId: id }), { abortSignal: ctx.signal })).certificateDescription?.status;
     // IoT deletes only certificates that are not ACTIVE; a REVOKED one cannot change status and need not.
     if (status !== 'INACTIVE' && status !== 'REVOKED') {
       await retrying(ctx, () => iot.send(new UpdateCertificateCommand({ certificateId: id, newStatus: 'INACTIVE' }), { abortSignal: ctx.signal }));
-      step('set INACTIVE');
+      step({ key: 'steps.setInactive' });
     }
   } catch (err) {
     if (isGone(err)) return ALREADY_GONE;
@@ -196,7 +197,7 @@ const deleteThing: Deleter = async (r, ctx, step) => {
   try {
     const principals = await thingPrincipals(ctx, r.name);
     for (const principal of principals) await retrying(ctx, () => iot.send(new DetachThingPrincipalCommand({ thingName: r.name, principal }), { abortSignal: ctx.signal }));
-    if (principals.length) step(`detached ${principals.length} principal(s)`);
+    if (principals.length) step({ key: 'steps.detachedPrincipals', values: { count: principals.length } });
   } catch (err) {
     if (isGone(err)) return ALREADY_GONE;
     throw err;
@@ -214,11 +215,11 @@ const deletePolicy: Deleter = async (r, ctx, step) => {
       return { items: out.targets ?? [], next: out.nextMarker };
     });
     for (const target of targets) await retrying(ctx, () => iot.send(new DetachPolicyCommand({ policyName: r.name, target }), { abortSignal: ctx.signal }));
-    if (targets.length) step(`detached from ${targets.length} target(s)`);
+    if (targets.length) step({ key: 'steps.detachedTargets', values: { count: targets.length } });
     const { policyVersions = [] } = await iot.send(new ListPolicyVersionsCommand({ policyName: r.name }), { abortSignal: ctx.signal });
     const old = policyVersions.filter((v) => !v.isDefaultVersion);
     for (const v of old) await retrying(ctx, () => iot.send(new DeletePolicyVersionCommand({ policyName: r.name, policyVersionId: v.versionId }), { abortSignal: ctx.signal }));
-    if (old.length) step(`deleted ${old.length} old version(s)`);
+    if (old.length) step({ key: 'steps.deletedOldVersions', values: { count: old.length } });
   } catch (err) {
     if (isGone(err)) return ALREADY_GONE;
     throw err;

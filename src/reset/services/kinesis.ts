@@ -27,7 +27,7 @@ async function discover(ctx: ResetContext): Promise<Discovered> {
       if (!resource) return;
       const { StreamDescriptionSummary: s } = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }), { abortSignal: ctx.signal });
       resource.arn = s?.StreamARN;
-      if (s?.StreamStatus === 'DELETING') passedOver.push({ resource, reason: 'already being deleted' });
+      if (s?.StreamStatus === 'DELETING') passedOver.push({ resource, reason: { key: 'reasons.beingDeleted' } });
       else selected.push(resource);
     } catch (err) {
       if (!isGone(err)) throw err;

@@ -60,7 +60,7 @@ async function discoverMappings(ctx: ResetContext, found: readonly PlannedResour
         id: m.UUID,
         arn: m.EventSourceMappingArn,
         lab: fn.lab,
-        why: [{ via: `trigger of function ${fn.name}` }],
+        why: [{ via: { key: 'selection.triggerOf', values: { function: fn.name } } }],
       });
     }
   }

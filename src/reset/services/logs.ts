@@ -5,7 +5,7 @@
 import { CloudWatchLogsClient, DeleteLogGroupCommand, DescribeLogGroupsCommand, ListTagsForResourceCommand, type LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import { mapLimit, selectByTagOrName, type ResetContext } from '../context.js';
 import { WORKSHOP_TAG, firehoseLogGroup, lambdaLogGroup } from '../names.js';
-import type { PlannedResource } from '../resource.js';
+import type { PlannedResource, Selection } from '../resource.js';
 import { deleteIfExists, isGone } from '../retry.js';
 import { ALREADY_GONE, type Deleter, type Discovered, type ServiceReset } from '../service.js';
 
@@ -40,7 +40,7 @@ async function discover(ctx: ResetContext, found: readonly PlannedResource[]): P
     const resource = selectByTagOrName(ctx, 'logs-log-group', name, tagged, { arn });
     const owner = owners.get(name);
     if (!owner) return resource;
-    const via = { via: `logs of ${owner.kind === 'lambda-function' ? 'function' : 'delivery stream'} ${owner.name}` };
+    const via: Selection = { via: { key: owner.kind === 'lambda-function' ? 'selection.functionLogs' : 'selection.deliveryStreamLogs', values: { name: owner.name } } };
     return resource ? { ...resource, lab: owner.lab, why: [...resource.why, via] } : { kind: 'logs-log-group' as const, name, arn, lab: owner.lab, why: [via] };
   });
   return { selected: selected.filter((r): r is PlannedResource => r !== undefined) };

@@ -63,7 +63,7 @@ async function discover(ctx: ResetContext): Promise<Discovered> {
     if (region !== ctx.target.region) {
       // Only a bucket with one of the prefix's names is worth a word; its tags live in its own region.
       const named = selectByTagOrName(ctx, 's3-bucket', name, false, { arn: `arn:aws:s3:::${name}` });
-      if (named) passedOver.push({ resource: named, reason: `in region ${region}, not ${ctx.target.region}` });
+      if (named) passedOver.push({ resource: named, reason: { key: 'reasons.otherRegion', values: { region, target: ctx.target.region } } });
       return;
     }
     const resource = selectByTagOrName(ctx, 's3-bucket', name, (await tagsOf(ctx, name))[WORKSHOP_TAG.key] === WORKSHOP_TAG.value, { arn: `arn:aws:s3:::${name}` });
@@ -120,10 +120,9 @@ const deleteBucket: Deleter = async (r, ctx, step) => {
       const emptied = await empty(ctx, r.name);
       total.versions += emptied.versions;
       total.uploads += emptied.uploads;
-      if (emptied.versions || emptied.uploads) step(`emptied: ${total.versions} object version(s), ${total.uploads} upload(s)`);
+      if (emptied.versions || emptied.uploads) step({ key: 'steps.emptied', values: { ...total } });
       await retrying(ctx, () => s3.send(new DeleteBucketCommand({ Bucket: r.name }), { abortSignal: ctx.signal }));
-      const detail = total.versions || total.uploads ? { detail: `emptied first: ${total.versions} object version(s), ${total.uploads} upload(s)` } : {};
-      return { status: 'deleted', ...detail };
+      return total.versions || total.uploads ? { status: 'deleted', detail: { key: 'steps.emptiedFirst', values: { ...total } } } : { status: 'deleted' };
     } catch (err) {
       if (isGone(err)) return attempt === 0 && total.versions === 0 ? ALREADY_GONE : { status: 'deleted' };
       if (errorName(err) !== 'BucketNotEmpty' || attempt >= 4) throw err;
