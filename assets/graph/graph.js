@@ -1,9 +1,87 @@
 // Lab 3's graph page. Reads its settings from the query string (?api=<invoke URL>&device=<id>&every=<s>,
 // and &fn=<function> for the logs command), polls GET <api>/datas/<device>, draws temperature and
 // humidity over the readings' TIMESTAMP (UTC) with uPlot, and names each failure a student meets.
-// Tests read window.labGraph and the body's data attributes.
+// Tests read window.labGraph and the body's data attributes. Its words: the English below, or those
+// `lab graph` embeds as window.labGraphText in the workbook's language (src/graph/messages.ts, whose
+// English is this English; `backticks` mark code and {{link}} a link).
 (function () {
   'use strict';
+
+  const ENGLISH = {
+    "title": "IoT readings · lab 3",
+    "heading": "Readings of {{device}}",
+    "aDevice": "a device",
+    "form.api": "Invoke URL",
+    "form.device": "Device",
+    "form.every": "Every",
+    "form.seconds": "s",
+    "form.show": "Show",
+    "intro": "Enter the invoke URL of your API's stage and the device name.",
+    "asking": "Asking {{url}} …",
+    "status.updated": "Updated {{time}} UTC",
+    "status.point": "{{points}} point",
+    "status.points": "{{points}} points",
+    "status.newest": "newest reading {{timestamp}}",
+    "status.retrying": "{{problem}}; trying again every {{every}} s",
+    "status.every": "every {{every}} s",
+    "chart.time": "Time (UTC)",
+    "chart.temperature": "Temperature (°C)",
+    "chart.humidity": "Humidity (%)",
+    "noBody": "(no body)",
+    "yourFunction": "<your-function>",
+    "logs": "Read its logs: `{{command}}`",
+    "setup.title": "The page needs an invoke URL and a device",
+    "setup.noDevice": "Enter the device name (the deviceid of its readings).",
+    "setup.noApi": "Enter the invoke URL of your API's stage.",
+    "setup.notHttp": "The invoke URL must start with https:// (or http:// for the local sandbox), not \"{{api}}\".",
+    "library.title": "The chart library is missing",
+    "library.text": "The readings are fetched, but cannot be drawn: run `npm run build` in the workbook (it copies uPlot next to this page), or use `lab graph`.",
+    "cors.title": "The browser refused the API's answer (CORS)",
+    "cors.answered": "The API answered {{url}}, but without the header `Access-Control-Allow-Origin`, so the browser does not let this page read it.",
+    "cors.answeredStatus": "The API answered {{url}} with HTTP {{status}}, but without the header `Access-Control-Allow-Origin`, so the browser does not let this page read it.",
+    "cors.proxy": "With a Lambda proxy integration, API Gateway passes on only the headers your function returns: the function must send `\"headers\": {\"Access-Control-Allow-Origin\": \"*\"}` with every answer. Give /datas/{deviceid} an OPTIONS method too (Enable CORS) for browsers that ask first, then deploy the API to the stage again.",
+    "cors.notSure": "Not sure? API Gateway's own errors carry no CORS header either, so a wrong stage or path (403) or a malformed function answer (502) look the same from here: {{link}} in a new tab to see the real answer, or use `lab graph`, which tells them apart.",
+    "cors.openUrl": "open the URL",
+    "stage.title": "API Gateway has no such route: check the stage name and /datas/{deviceid}",
+    "stage.answered": "`{{url}}` answered HTTP {{status}} `{{body}}`: no method exists for this path on this stage.",
+    "stage.invokeUrl": "The invoke URL is the URL of a deployed stage, e.g. `https://<api-id>.execute-api.<region>.amazonaws.com/handson`; the page adds /datas/<device>. After changing resources or methods, deploy the API to the stage again.",
+    "gateway.title": "API Gateway could not run the function (HTTP 500)",
+    "gateway.text": "API Gateway answered `{{body}}` before your function ran: usually the function lacks the permission for apigateway.amazonaws.com to invoke it, or the integration names a function that does not exist. `lab check 3` says which.",
+    "function.title": "The function failed (HTTP 500)",
+    "function.answered": "It answered: `{{body}}`",
+    "proxy.title": "The function's answer is not a Lambda proxy answer (HTTP 502)",
+    "proxy.shape": "With a proxy integration the function must return `{\"statusCode\": 200, \"headers\": {...}, \"body\": \"<JSON text>\"}`: the body is a string (`json.dumps(...)` in Python, `JSON.stringify(...)` in Node), not an object.",
+    "proxy.failed": "A function that raised an error or timed out gives 502 too. Read its logs: `{{command}}`",
+    "empty.title": "No readings of {{device}} yet",
+    "empty.list": "The API works (HTTP 200) but returned an empty list: the table has no readings with deviceid `{{device}}`.",
+    "empty.start": "Start the device with `lab device` and check that lab 1 writes its readings to the table (`lab check 1`). Is the device name right?",
+    "network.title": "The API cannot be reached",
+    "network.noAnswer": "The browser got no answer from {{host}}.",
+    "network.probe": "No answer from {{host}}: {{reason}}.",
+    "network.timeout": "{{host}} did not answer within {{seconds}} s.",
+    "network.check": "Check the invoke URL (API id, region), your network connection, and on the local target that the sandbox runs (`lab sandbox start`).",
+    "shape.title": "The answer is not the list of readings the page expects",
+    "shape.expected": "HTTP 200, but the body is not `{\"{{device}}\": [{\"timestamp\": \"...\", \"value\": 23, \"humidity\": 41}, ...]}`:",
+    "http.title": "The API answered HTTP {{status}}",
+  };
+  const TEXT = Object.assign({}, ENGLISH, window.labGraphText || {});
+  const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, name) => String(values && values[name] !== undefined ? values[name] : ''));
+  /** The words of `key` as plain text. */
+  const say = (key, values) => fill(TEXT[key], values);
+  /** The words of `key` as a paragraph's parts: text, {code} for `backticks`, and a {link} given as a value. */
+  function paragraph(key, values) {
+    const parts = [];
+    TEXT[key].split('`').forEach((piece, i) => {
+      if (i % 2 === 1) return parts.push({ code: fill(piece, values) });
+      piece.split(/(\{\{\w+\}\})/).forEach((bit) => {
+        const name = /^\{\{(\w+)\}\}$/.exec(bit);
+        const value = name && values ? values[name[1]] : undefined;
+        if (value && typeof value === 'object') parts.push(value);
+        else if (bit) parts.push(name ? String(value === undefined ? '' : value) : bit);
+      });
+    });
+    return parts;
+  }
 
   const TIMEOUT_MS = 10000;
   const params = new URLSearchParams(location.search);
@@ -23,79 +101,45 @@
   form.elements.device.value = device;
   form.elements.every.value = String(every);
   form.elements.fn.value = fn;
-  if (device) $('device-name').textContent = device;
+  document.title = say('title');
+  for (const element of document.querySelectorAll('[data-text]')) element.textContent = say(element.dataset.text);
+  const deviceName = $('device-name');
+  deviceName.textContent = device || say('aDevice');
+  $('heading').replaceChildren(...paragraph('heading', { device: deviceName }));
 
   // ---- what a failure looks like to the student -------------------------------------------------
-  const logsCommand = () => ({ code: `aws logs tail /aws/lambda/${fn || '<your-function>'} --since 10m` });
+  const logsCommand = () => `aws logs tail /aws/lambda/${fn || say('yourFunction')} --since 10m`;
   const snippet = (text) => (text.length > 300 ? `${text.slice(0, 300)}…` : text);
+  const bodyOf = (p) => snippet(p.body || '') || say('noBody');
   const GATEWAY_ERROR = /^\{"message": ?"Internal server error"\}$/;
 
   const PROBLEMS = {
-    setup: (p) => ({ tone: 'warn', title: 'The page needs an invoke URL and a device', text: [[p.reason]] }),
-    library: () => ({
-      tone: 'warn',
-      title: 'The chart library is missing',
-      text: [['The readings are fetched, but cannot be drawn: run ', { code: 'npm run build' }, ' in the workbook (it copies uPlot next to this page), or use ', { code: 'lab graph' }, '.']],
-    }),
+    setup: (p) => ({ tone: 'warn', title: say('setup.title'), text: [[say(p.reason, p)]] }),
+    library: () => ({ tone: 'warn', title: say('library.title'), text: [paragraph('library.text')] }),
     cors: (p) => ({
-      title: "The browser refused the API's answer (CORS)",
+      title: say('cors.title'),
       text: [
-        [p.diagnosed ? `The API answered ${p.url} with HTTP ${p.status}` : `The API answered ${p.url}`, ', but without the header ', { code: 'Access-Control-Allow-Origin' }, ', so the browser does not let this page read it.'],
-        ['With a Lambda proxy integration, API Gateway passes on only the headers your function returns: the function must send ', { code: '"headers": {"Access-Control-Allow-Origin": "*"}' }, ' with every answer. Give /datas/{deviceid} an OPTIONS method too (Enable CORS) for browsers that ask first, then deploy the API to the stage again.'],
-        p.diagnosed
-          ? []
-          : ["Not sure? API Gateway's own errors carry no CORS header either, so a wrong stage or path (403) or a malformed function answer (502) look the same from here: ", { link: p.url, text: 'open the URL' }, ' in a new tab to see the real answer, or use ', { code: 'lab graph' }, ', which tells them apart.'],
+        paragraph(p.diagnosed ? 'cors.answeredStatus' : 'cors.answered', p),
+        paragraph('cors.proxy'),
+        p.diagnosed ? [] : paragraph('cors.notSure', { link: { link: p.url, text: say('cors.openUrl') } }),
       ],
     }),
     stage: (p) => ({
-      title: 'API Gateway has no such route: check the stage name and /datas/{deviceid}',
-      text: [
-        [{ code: p.url }, ` answered HTTP ${p.status} `, { code: p.body || '(no body)' }, ': no method exists for this path on this stage.'],
-        ['The invoke URL is the URL of a deployed stage, e.g. ', { code: 'https://<api-id>.execute-api.<region>.amazonaws.com/handson' }, '; the page adds /datas/<device>. After changing resources or methods, deploy the API to the stage again.'],
-      ],
+      title: say('stage.title'),
+      text: [paragraph('stage.answered', { url: p.url, status: p.status, body: p.body || say('noBody') }), paragraph('stage.invokeUrl')],
     }),
     function: (p) =>
       GATEWAY_ERROR.test(p.body)
-        ? {
-            title: 'API Gateway could not run the function (HTTP 500)',
-            text: [
-              ['API Gateway answered ', { code: p.body }, ' before your function ran: usually the function lacks the permission for apigateway.amazonaws.com to invoke it, or the integration names a function that does not exist. ', { code: 'lab check 3' }, ' says which.'],
-            ],
-          }
-        : {
-            title: 'The function failed (HTTP 500)',
-            text: [['It answered: ', { code: snippet(p.body) || '(no body)' }], ['Read its logs: ', logsCommand()]],
-          },
-    proxy: (p) => ({
-      title: "The function's answer is not a Lambda proxy answer (HTTP 502)",
-      text: [
-        ['With a proxy integration the function must return ', { code: '{"statusCode": 200, "headers": {...}, "body": "<JSON text>"}' }, ': the body is a string (', { code: 'json.dumps(...)' }, ' in Python, ', { code: 'JSON.stringify(...)' }, ' in Node), not an object.'],
-        ['A function that raised an error or timed out gives 502 too. Read its logs: ', logsCommand()],
-      ],
-    }),
-    empty: (p) => ({
-      tone: 'warn',
-      title: `No readings of ${p.device} yet`,
-      text: [
-        ['The API works (HTTP 200) but returned an empty list: the table has no readings with deviceid ', { code: p.device }, '.'],
-        ['Start the device with ', { code: 'lab device' }, ' and check that lab 1 writes its readings to the table (', { code: 'lab check 1' }, '). Is the device name right?'],
-      ],
-    }),
+        ? { title: say('gateway.title'), text: [paragraph('gateway.text', { body: p.body })] }
+        : { title: say('function.title'), text: [paragraph('function.answered', { body: bodyOf(p) }), paragraph('logs', { command: logsCommand() })] },
+    proxy: () => ({ title: say('proxy.title'), text: [paragraph('proxy.shape'), paragraph('proxy.failed', { command: logsCommand() })] }),
+    empty: (p) => ({ tone: 'warn', title: say('empty.title', p), text: [paragraph('empty.list', p), paragraph('empty.start')] }),
     network: (p) => ({
-      title: 'The API cannot be reached',
-      text: [
-        [p.reason || `The browser got no answer from ${hostOf(p.url)}.`],
-        ['Check the invoke URL (API id, region), your network connection, and on the local target that the sandbox runs (', { code: 'lab sandbox start' }, ').'],
-      ],
+      title: say('network.title'),
+      text: [[p.reason || say('network.noAnswer', { host: hostOf(p.url) })], paragraph('network.check')],
     }),
-    shape: (p) => ({
-      title: 'The answer is not the list of readings the page expects',
-      text: [
-        ['HTTP 200, but the body is not ', { code: `{"${p.device}": [{"timestamp": "...", "value": 23, "humidity": 41}, ...]}` }, ':'],
-        [{ code: snippet(p.body) || '(no body)' }],
-      ],
-    }),
-    http: (p) => ({ title: `The API answered HTTP ${p.status}`, text: [[{ code: snippet(p.body) || '(no body)' }]] }),
+    shape: (p) => ({ title: say('shape.title'), text: [paragraph('shape.expected', p), [{ code: bodyOf(p) }]] }),
+    http: (p) => ({ title: say('http.title', p), text: [[{ code: bodyOf(p) }]] }),
   };
 
   function hostOf(address) {
@@ -170,7 +214,7 @@
         const res = await fetch(`probe?url=${encodeURIComponent(url)}`, { headers: { 'x-lab-graph': '1' }, cache: 'no-store' });
         if (res.ok) {
           const probe = await res.json();
-          if (probe.unreachable) return { kind: 'network', reason: `No answer from ${hostOf(url)}: ${probe.unreachable}.` };
+          if (probe.unreachable) return { kind: 'network', reason: say('network.probe', { host: hostOf(url), reason: probe.unreachable }) };
           if (probe.status >= 200 && probe.status < 300) return { kind: 'cors', status: probe.status, diagnosed: true };
           return fromStatus(probe.status, probe.body);
         }
@@ -191,7 +235,7 @@
     try {
       res = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (err) {
-      if (err && err.name === 'TimeoutError') return { kind: 'network', reason: `${hostOf(url)} did not answer within ${TIMEOUT_MS / 1000} s.` };
+      if (err && err.name === 'TimeoutError') return { kind: 'network', reason: say('network.timeout', { host: hostOf(url), seconds: TIMEOUT_MS / 1000 }) };
       return diagnose();
     }
     const text = await res.text();
@@ -228,12 +272,12 @@
 
   function showStatus() {
     const parts = [];
-    if (state.lastUpdate) parts.push(`Updated ${utc(Date.parse(state.lastUpdate))} UTC`);
-    parts.push(`${state.points.length} point${state.points.length === 1 ? '' : 's'}`);
+    if (state.lastUpdate) parts.push(say('status.updated', { time: utc(Date.parse(state.lastUpdate)) }));
+    parts.push(say(state.points.length === 1 ? 'status.point' : 'status.points', { points: state.points.length }));
     const newest = state.points[state.points.length - 1];
-    if (newest) parts.push(`newest reading ${newest.timestamp}`);
-    if (state.state === 'error') parts.push(`${$('banner-title').textContent}; trying again every ${every} s`);
-    else parts.push(`every ${every} s`);
+    if (newest) parts.push(say('status.newest', { timestamp: newest.timestamp }));
+    if (state.state === 'error') parts.push(say('status.retrying', { problem: $('banner-title').textContent, every }));
+    else parts.push(say('status.every', { every }));
     $('status').textContent = parts.join(' · ');
     document.body.dataset.state = state.state;
     document.body.dataset.problem = state.problem ? state.problem.kind : '';
@@ -274,14 +318,14 @@
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         scales: { x: { time: true } },
         series: [
-          { label: 'Time (UTC)', value: '{YYYY}-{MM}-{DD} {HH}:{mm}:{ss}' },
-          { label: 'Temperature (°C)', scale: 'temp', stroke: '#d9480f', width: 2, points: { size: 5 } },
-          { label: 'Humidity (%)', scale: 'hum', stroke: '#1c7ed6', width: 2, points: { size: 5 } },
+          { label: say('chart.time'), value: '{YYYY}-{MM}-{DD} {HH}:{mm}:{ss}' },
+          { label: say('chart.temperature'), scale: 'temp', stroke: '#d9480f', width: 2, points: { size: 5 } },
+          { label: say('chart.humidity'), scale: 'hum', stroke: '#1c7ed6', width: 2, points: { size: 5 } },
         ],
         axes: [
           { values: timeLabels },
-          { scale: 'temp', label: 'Temperature (°C)', stroke: '#d9480f' },
-          { scale: 'hum', label: 'Humidity (%)', side: 1, stroke: '#1c7ed6', grid: { show: false } },
+          { scale: 'temp', label: say('chart.temperature'), stroke: '#d9480f' },
+          { scale: 'hum', label: say('chart.humidity'), side: 1, stroke: '#1c7ed6', grid: { show: false } },
         ],
       },
       data,
@@ -323,7 +367,7 @@
     if (params.has('api') || params.has('device')) {
       state.state = 'error';
       state.problem = { kind: 'setup' };
-      showBanner('setup', { reason: api ? 'Enter the device name (the deviceid of its readings).' : "Enter the invoke URL of your API's stage." });
+      showBanner('setup', { reason: api ? 'setup.noDevice' : 'setup.noApi' });
     }
     document.body.dataset.state = state.state;
     return;
@@ -331,11 +375,11 @@
   if (!/^https?:\/\//i.test(api)) {
     state.state = 'error';
     state.problem = { kind: 'setup' };
-    showBanner('setup', { reason: `The invoke URL must start with https:// (or http:// for the local sandbox), not "${api}".` });
+    showBanner('setup', { reason: 'setup.notHttp', api });
     showStatus();
     return;
   }
   state.state = 'loading';
-  $('status').textContent = `Asking ${url} …`;
+  $('status').textContent = say('asking', { url });
   poll();
 })();

@@ -5,6 +5,7 @@
 
 import { UsageError } from '../errors.js';
 import type { ResultColumn, ResultTable } from './run-query.js';
+import { tc } from './messages.js';
 
 export type ChartKind = 'line' | 'bar';
 /** temporal: instants on a UTC time axis; ordinal: ordered labels (hours 0-23); nominal: categories. */
@@ -113,14 +114,12 @@ export function chooseChart(table: ResultTable, flags: ChartFlags = {}): ChartCh
   const distinct = (name: string) => new Set(valuesOf(names.indexOf(name))).size;
   const describe = () => columns.map((c) => `${c.name} ${c.type}`).join(', ');
   const known = (flag: string, name: string) => {
-    if (!names.includes(name)) throw new UsageError(`${flag} ${name}: the result has no such column (it has ${describe()}).`);
+    if (!names.includes(name)) throw new UsageError(tc('choose.noColumn', { flag, name, columns: describe() }));
     return name;
   };
 
   if (columns.length < 2 && !flags.x) {
-    throw new UsageError(
-      `A chart needs two columns, something to draw against and a value; the result has ${columns.length === 0 ? 'none' : describe()}.`,
-    );
+    throw new UsageError(tc('choose.twoColumns', { columns: columns.length === 0 ? tc('choose.none') : describe() }));
   }
 
   // x: a time, else an hour of the day, else a category; with only numbers, the first column.
@@ -135,7 +134,7 @@ export function chooseChart(table: ResultTable, flags: ChartFlags = {}): ChartCh
   let series: string | undefined;
   if (flags.series) {
     series = known('--series', flags.series);
-    if (series === xColumn) throw new UsageError(`--series ${series} is already the x axis: pick another column, or --x another one.`);
+    if (series === xColumn) throw new UsageError(tc('choose.seriesIsX', { series }));
   } else {
     series = byRole('category', [xColumn]).find((n) => distinct(n) <= MAX_AUTO_SERIES);
   }
@@ -147,16 +146,13 @@ export function chooseChart(table: ResultTable, flags: ChartFlags = {}): ChartCh
     y = flags.y.map((n) => known('--y', n));
     for (const n of y) {
       const i = names.indexOf(n);
-      if (n === xColumn) throw new UsageError(`--y ${n} is also the x axis: pick another value column.`);
-      if (!valuesOf(i).some((v) => parseNumber(v) !== undefined)) throw new UsageError(`--y ${n}: the column holds no numbers (${columns[i]!.type}).`);
+      if (n === xColumn) throw new UsageError(tc('choose.yIsX', { name: n }));
+      if (!valuesOf(i).some((v) => parseNumber(v) !== undefined)) throw new UsageError(tc('choose.noNumbers', { name: n, type: columns[i]!.type }));
     }
   } else {
     y = byRole('number', [xColumn, series ?? '']);
     if (y.length === 0) {
-      throw new UsageError(
-        `The result has no numeric column to draw besides ${xColumn} (it has ${describe()}). ` +
-          'Select a number, e.g. avg(temperature), or name one with --y.',
-      );
+      throw new UsageError(tc('choose.noNumeric', { x: xColumn, columns: describe() }));
     }
     // One axis for all: a count beside measurements is left out (another unit), and of the rest the
     // largest group of columns of one magnitude is kept (3600 readings would flatten temperatures of 20).

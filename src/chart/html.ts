@@ -3,6 +3,8 @@
 
 import type { ResultTable } from './run-query.js';
 import { isNumericType } from './choose.js';
+import { language } from '../i18n/index.js';
+import { tc } from './messages.js';
 
 export interface ChartPage {
   title: string;
@@ -23,10 +25,10 @@ export function chartHtml(page: ChartPage): string {
   const body = rows
     .map((row) => `<tr>${row.map((v, i) => `<td${numeric[i] ? ' class="n"' : ''}>${v === null ? '<span class="null">NULL</span>' : escape(v)}</td>`).join('')}</tr>`)
     .join('\n');
-  const more = page.table.rows.length > rows.length ? `<p class="more">The first ${rows.length} of ${page.table.rows.length} rows.</p>` : '';
+  const more = page.table.rows.length > rows.length ? `<p class="more">${escape(tc('page.firstRows', { shown: rows.length, total: page.table.rows.length }))}</p>` : '';
   const facts = page.facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('');
   return `<!doctype html>
-<html lang="en">
+<html lang="${language()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -58,7 +60,7 @@ ${page.svg}
 <summary>SQL</summary>
 <pre>${escape(page.sql)}</pre>
 </details>
-<h2>Data</h2>
+<h2>${escape(tc('page.data'))}</h2>
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>

@@ -14,6 +14,7 @@ import {
   type QueryExecution,
 } from '@aws-sdk/client-athena';
 import { systemClock, type Clock } from '../engine/clock.js';
+import { tc } from './messages.js';
 
 export interface ResultColumn {
   name: string;
@@ -70,7 +71,7 @@ export class QueryFailedError extends Error {
     /** Athena's own words: AthenaError.ErrorMessage, else StateChangeReason. */
     readonly reason: string,
   ) {
-    super(`Athena query ${queryExecutionId} ${state}: ${reason}`);
+    super(tc('query.failed', { id: queryExecutionId, state, reason }));
   }
 }
 
@@ -110,17 +111,17 @@ export async function runQuery(athena: AthenaClient, options: RunQueryOptions): 
     if (FINAL_STATES.has(state)) break;
     if (options.signal?.aborted) {
       await stopQuietly(athena, id);
-      throw new QueryStoppedError(id, `Interrupted: asked Athena to stop query ${id}.`);
+      throw new QueryStoppedError(id, tc('query.interrupted', { id }));
     }
     if (progress.elapsedMs > timeoutMs) {
       await stopQuietly(athena, id);
-      throw new QueryStoppedError(id, `Query ${id} was still ${state} after ${Math.round(timeoutMs / 1000)} s: asked Athena to stop it.`);
+      throw new QueryStoppedError(id, tc('query.tooLong', { id, state, seconds: Math.round(timeoutMs / 1000) }));
     }
     // Quick first looks (the sandbox and small lab queries finish in well under a second), then every 2 s.
     await clock.sleep(Math.min(2000, 100 * 2 ** attempt), options.signal).catch(() => undefined);
   }
   if (lastState !== 'SUCCEEDED') {
-    const reason = execution.Status?.AthenaError?.ErrorMessage || execution.Status?.StateChangeReason || 'Athena gave no reason.';
+    const reason = execution.Status?.AthenaError?.ErrorMessage || execution.Status?.StateChangeReason || tc('query.noReason');
     throw new QueryFailedError(id, lastState, reason);
   }
 

@@ -4,6 +4,7 @@
 import type { ChartData } from './choose.js';
 import { isNumericType, seriesValues } from './choose.js';
 import type { ResultTable } from './run-query.js';
+import { tc } from './messages.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -41,7 +42,8 @@ export function formatTable(table: ResultTable, options: { maxRows?: number; max
     clip(cells.map((text, i) => (right[i] ? text.padStart(widths[i]!) : text.padEnd(widths[i]!))).join('  ').trimEnd(), options.maxWidth ?? 160);
   const lines = [line(table.columns.map((c) => clip(c.name, maxCell))), line(widths.map((w) => '─'.repeat(w)))];
   for (const row of shown) lines.push(line(table.columns.map((_, i) => cell(row[i] ?? null))));
-  if (table.rows.length > shown.length) lines.push(`… ${table.rows.length - shown.length} more row${table.rows.length - shown.length === 1 ? '' : 's'}`);
+  const more = table.rows.length - shown.length;
+  if (more > 0) lines.push(tc(more === 1 ? 'result.moreRow' : 'result.moreRows', { rows: more }));
   return lines;
 }
 
@@ -50,7 +52,7 @@ export function formatSparklines(data: ChartData, width = 40): string[] {
   const nameWidth = Math.min(36, Math.max(...data.series.map((s) => s.length)));
   return data.series.map((name) => {
     const values = seriesValues(data, name);
-    const stats = `min ${formatNumber(Math.min(...values))}  max ${formatNumber(Math.max(...values))}  last ${formatNumber(values[values.length - 1]!)}`;
+    const stats = tc('result.stats', { min: formatNumber(Math.min(...values)), max: formatNumber(Math.max(...values)), last: formatNumber(values[values.length - 1]!) });
     return `${clip(name, nameWidth).padEnd(nameWidth)}  ${sparkline(values, width).padEnd(Math.min(width, values.length))}  ${stats}`;
   });
 }

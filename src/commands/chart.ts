@@ -18,6 +18,7 @@ import { chartHtml } from '../chart/html.js';
 import { renderChart } from '../chart/render.js';
 import { QueryFailedError, QueryStoppedError, findNamedQuery, runQuery, workgroupExists, type QueryProgress, type QueryRun } from '../chart/run-query.js';
 import { formatBytes, formatSparklines, formatTable } from '../chart/terminal.js';
+import { tc } from '../chart/messages.js';
 
 export interface ChartOptions extends GlobalOptions {
   namedQuery?: string;
@@ -56,9 +57,9 @@ interface QuerySource {
 
 export async function chartCommand(options: ChartOptions, clock: Clock = systemClock): Promise<ChartResult> {
   const flags = chartFlags(options);
-  if (options.namedQuery !== undefined && options.sql !== undefined) throw new UsageError('Give either --named-query or --sql, not both.');
-  if (options.sql !== undefined && options.sql.trim() === '') throw new UsageError('--sql needs a query, e.g. --sql "SELECT device_name, count(*) AS readings FROM telemetry GROUP BY 1".');
-  if (options.namedQuery !== undefined && options.namedQuery.trim() === '') throw new UsageError('--named-query needs the name of a saved query.');
+  if (options.namedQuery !== undefined && options.sql !== undefined) throw new UsageError(tc('usage.bothSources'));
+  if (options.sql !== undefined && options.sql.trim() === '') throw new UsageError(tc('usage.emptySql'));
+  if (options.namedQuery !== undefined && options.namedQuery.trim() === '') throw new UsageError(tc('usage.emptyNamedQuery'));
   const session = await openSession(options);
   const defaults = chartDefaults(session.config.prefix);
   const outDir = resolve(options.out ?? join(session.home, 'charts'));
@@ -90,19 +91,20 @@ export async function chartCommand(options: ChartOptions, clock: Clock = systemC
       throw explainQueryError(err, source, options);
     }
     progress.end();
-    stdout.line(`${run.rows.length} row${run.rows.length === 1 ? '' : 's'}${run.truncated ? ' (the first ones; the rest were not read)' : ''}, columns ${run.columns.map((c) => `${c.name} ${c.type}`).join(', ')}`);
-    if (run.outputLocation) stdout.line(`Athena stored the result at ${run.outputLocation}`);
+    const rows = tc(run.rows.length === 1 ? 'result.row' : 'result.rows', { rows: run.rows.length });
+    stdout.line(tc(run.truncated ? 'result.columnsTruncated' : 'result.columns', { rows, columns: run.columns.map((c) => `${c.name} ${c.type}`).join(', ') }));
+    if (run.outputLocation) stdout.line(tc('result.stored', { location: run.outputLocation }));
 
     if (run.rows.length === 0) {
-      stdout.line('The query returned no rows: nothing to draw.');
-      stdout.line('Hint: the lake may have no readings for the hours the query reads. Run `lab device` for a few minutes and check lab 2 (`lab check 2`); a new Firehose folder also needs its partition added (lab 4).');
+      stdout.line(tc('result.noRows'));
+      stdout.line(tc('result.noRowsHint'));
       return { passed: false };
     }
 
     const choice = chooseChart(run, flags);
     const data = chartData(run, choice);
     if (data.points.length === 0) {
-      stdout.line(`No row has both a ${choice.x.column} and a value of ${choice.y.join(', ')}: nothing to draw.`);
+      stdout.line(tc('result.noPoints', { x: choice.x.column, y: choice.y.join(', ') }));
       return { passed: false };
     }
 
@@ -114,6 +116,7 @@ export async function chartCommand(options: ChartOptions, clock: Clock = systemC
 
     const title = options.title ?? source.name;
     const when = new Date(clock.now()).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+    // Drawn into the SVG and the PNG, whose bundled font (DejaVu Sans) has no Hangul: English in every language.
     const subtitle = `Athena · workgroup ${source.workgroup}${source.database ? ` · database ${source.database}` : ''} · ${formatBytes(run.dataScannedInBytes)} scanned · ${when}`;
     const chart = await renderChart(data, { title, subtitle });
     const stem = fileStem(source.name);
@@ -125,26 +128,29 @@ export async function chartCommand(options: ChartOptions, clock: Clock = systemC
       table: run,
       sql: source.sql,
       facts: [
-        ['Target', headerLine(target).replace(/^Target: /, '')],
-        ['Workgroup', source.workgroup],
-        ['Database', source.database ?? '(default)'],
-        ['Query execution', run.queryExecutionId],
-        ['Data scanned', formatBytes(run.dataScannedInBytes)],
-        ['Result in S3', run.outputLocation ?? '(not reported)'],
-        ['Drawn', `${when}: ${describeChoice(choice)}`],
+        // The header line without its "Target: " (in the workbook's language).
+        [tc('page.target'), headerLine(target).replace(/^[^:]+: /, '')],
+        [tc('page.workgroup'), source.workgroup],
+        [tc('page.database'), source.database ?? tc('page.defaultDatabase')],
+        [tc('page.execution'), run.queryExecutionId],
+        [tc('page.scanned'), formatBytes(run.dataScannedInBytes)],
+        [tc('page.result'), run.outputLocation ?? tc('page.notReported')],
+        [tc('page.drawn'), `${when}: ${describeChoice(choice)}`],
       ],
     });
     await Promise.all([writeFile(files.svg, chart.svg), writeFile(files.png, chart.png), writeFile(files.html, html)]);
 
-    if (choice.omitted) stdout.line(`Left out ${choice.omitted.join(', ')} (a count or another scale than ${choice.y.join(', ')}): --y names the columns to draw.`);
-    stdout.line(`Chart: ${describeChoice(choice)}${data.skippedRows > 0 ? ` (${data.skippedRows} row${data.skippedRows === 1 ? '' : 's'} without an x or a value left out)` : ''}`);
+    if (choice.omitted) stdout.line(tc('drawn.leftOut', { omitted: choice.omitted.join(', '), y: choice.y.join(', ') }));
+    const skipped = data.skippedRows === 0 ? 'drawn.chart' : data.skippedRows === 1 ? 'drawn.chartSkippedRow' : 'drawn.chartSkippedRows';
+    stdout.line(tc(skipped, { choice: describeChoice(choice), skipped: data.skippedRows }));
     const shown = (file: string) => {
       const rel = relative(process.cwd(), file);
       return rel.startsWith('..') ? file : rel;
     };
-    stdout.line(`Wrote ${shown(files.svg)}`);
+    // "Wrote " and "저장: " both take six columns: the other files line up under the first.
+    stdout.line(tc('drawn.wrote', { file: shown(files.svg) }));
     stdout.line(`      ${shown(files.png)} (${chart.pngWidth}×${chart.pngHeight})`);
-    stdout.line(`      ${shown(files.html)} (open it in a browser: chart, query and data, nothing loaded from the network)`);
+    stdout.line(`      ${tc('drawn.wroteHtml', { file: shown(files.html) })}`);
     return { passed: true, files };
   } finally {
     process.removeListener('SIGINT', onInterrupt);
@@ -155,14 +161,14 @@ export async function chartCommand(options: ChartOptions, clock: Clock = systemC
 function chartFlags(options: ChartOptions): ChartFlags {
   const flags: ChartFlags = {};
   if (options.kind !== undefined) {
-    if (options.kind !== 'line' && options.kind !== 'bar') throw new UsageError(`--kind takes line or bar, not "${options.kind}".`);
+    if (options.kind !== 'line' && options.kind !== 'bar') throw new UsageError(tc('usage.badKind', { kind: options.kind }));
     flags.kind = options.kind as ChartKind;
   }
   if (options.x !== undefined) flags.x = options.x;
   if (options.series !== undefined) flags.series = options.series;
   if (options.y !== undefined) {
     flags.y = options.y.split(',').map((s) => s.trim()).filter(Boolean);
-    if (flags.y.length === 0) throw new UsageError('--y takes one or more column names separated by commas.');
+    if (flags.y.length === 0) throw new UsageError(tc('usage.emptyY'));
   }
   return flags;
 }
@@ -172,16 +178,13 @@ async function querySource(athena: AthenaClient, options: ChartOptions, defaults
   let workgroups: string[];
   if (options.workgroup !== undefined) {
     if (!(await workgroupExists(athena, options.workgroup))) {
-      throw new EnvironmentError(
-        `Athena has no workgroup ${options.workgroup} in this account and region.`,
-        `Create it in lab 4 or run \`lab solve 4\`, or leave out --workgroup to use ${defaults.workgroup} (or primary).`,
-      );
+      throw new EnvironmentError(tc('source.noWorkgroup', { workgroup: options.workgroup }), tc('source.noWorkgroupHint', { workgroup: defaults.workgroup }));
     }
     workgroups = [options.workgroup];
   } else {
     workgroups = [];
     for (const wg of [defaults.workgroup, 'primary']) if (await workgroupExists(athena, wg)) workgroups.push(wg);
-    if (workgroups.length === 0) throw new EnvironmentError(`Athena has neither the workgroup ${defaults.workgroup} nor primary here.`, 'Create the workgroup in lab 4 or run `lab solve 4`.');
+    if (workgroups.length === 0) throw new EnvironmentError(tc('source.noWorkgroups', { workgroup: defaults.workgroup }), tc('source.noWorkgroupsHint'));
   }
 
   if (options.sql !== undefined) {
@@ -191,7 +194,7 @@ async function querySource(athena: AthenaClient, options: ChartOptions, defaults
       sql: options.sql,
       workgroup: workgroups[0]!,
       database,
-      what: `Running your SQL in workgroup ${workgroups[0]} (database ${database}).`,
+      what: tc('source.runningSql', { workgroup: workgroups[0]!, database }),
     };
   }
 
@@ -205,40 +208,38 @@ async function querySource(athena: AthenaClient, options: ChartOptions, defaults
       sql: query.QueryString ?? '',
       workgroup: wg,
       database,
-      what: `Running the named query ${name} in workgroup ${wg}${database ? ` (database ${database})` : ''}.`,
+      what: database ? tc('source.runningNamedIn', { name, workgroup: wg, database }) : tc('source.runningNamed', { name, workgroup: wg }),
     };
   }
-  throw new EnvironmentError(
-    `No named query ${name} in workgroup ${workgroups.join(' or ')}.`,
-    'Create it in lab 4 or run `lab solve 4`; `lab chart --sql "SELECT ..."` charts a query of your own.',
-  );
+  const where = workgroups.length === 2 ? tc('source.either', { first: workgroups[0]!, second: workgroups[1]! }) : workgroups.join(', ');
+  throw new EnvironmentError(tc('source.noNamedQuery', { name, workgroups: where }), tc('source.noNamedQueryHint'));
 }
 
 function explainQueryError(err: unknown, source: QuerySource, options: ChartOptions): unknown {
   if (err instanceof QueryFailedError) {
     const fix =
       options.sql !== undefined
-        ? `Fix the SQL and run it again (it runs in database ${source.database}; --database changes that).`
-        : `Fix the named query ${source.name} in workgroup ${source.workgroup} (the Athena console's Saved queries), or run \`lab solve 4\` for the reference one.`;
-    const missingTable = /TABLE_NOT_FOUND|SCHEMA_NOT_FOUND|does not exist|not found/i.test(err.reason) ? ' If the table or database is missing, create it in lab 4 first.' : '';
-    return new EnvironmentError(`Athena query ${err.queryExecutionId} ${err.state}: ${err.reason}`, fix + missingTable, { cause: err });
+        ? tc('query.fixSql', { database: String(source.database) })
+        : tc('query.fixNamed', { name: source.name, workgroup: source.workgroup });
+    const missingTable = /TABLE_NOT_FOUND|SCHEMA_NOT_FOUND|does not exist|not found/i.test(err.reason) ? ` ${tc('query.missingTable')}` : '';
+    return new EnvironmentError(tc('query.failed', { id: err.queryExecutionId, state: err.state, reason: err.reason }), fix + missingTable, { cause: err });
   }
   if (err instanceof QueryStoppedError) return new EnvironmentError(err.message, undefined, { cause: err });
   const e = err as { name?: string; message?: string };
   if (e?.name === 'InvalidRequestException') {
     const hint = /output location/i.test(e.message ?? '')
-      ? `Give workgroup ${source.workgroup} a query result location in S3 (lab 4), or pick a workgroup that has one with --workgroup.`
-      : `Check workgroup ${source.workgroup} and the query in the Athena console.`;
-    return new EnvironmentError(`Athena refused the query: ${e.message}`, hint, { cause: err });
+      ? tc('query.outputHint', { workgroup: source.workgroup })
+      : tc('query.checkHint', { workgroup: source.workgroup });
+    return new EnvironmentError(tc('query.refused', { message: String(e.message) }), hint, { cause: err });
   }
   return err;
 }
 
 function describeChoice(choice: ReturnType<typeof chooseChart>): string {
-  const shape = choice.kind === 'line' ? 'line' : 'bars';
-  const over = choice.x.scale === 'temporal' ? `over ${choice.x.column} (UTC)` : `per ${choice.x.column}`;
-  const split = choice.series ? `, one ${choice.kind === 'line' ? 'line' : 'colour'} per ${choice.series}` : '';
-  return `${shape} of ${choice.y.join(', ')} ${over}${split}`;
+  const over = choice.x.scale === 'temporal';
+  const drawn = tc(choice.kind === 'line' ? (over ? 'drawn.lineOver' : 'drawn.linePer') : over ? 'drawn.barsOver' : 'drawn.barsPer', { y: choice.y.join(', '), x: choice.x.column });
+  if (!choice.series) return drawn;
+  return tc(choice.kind === 'line' ? 'drawn.lines' : 'drawn.colours', { choice: drawn, series: choice.series });
 }
 
 function fileStem(name: string): string {
@@ -250,7 +251,7 @@ function progressLine(): { update: (p: QueryProgress) => void; end: () => void }
   const tty = Boolean(process.stderr.isTTY);
   let last: QueryProgress | undefined;
   let lastState = '';
-  const text = (p: QueryProgress) => `Query ${p.queryExecutionId}: ${p.state} · ${(p.elapsedMs / 1000).toFixed(1)} s · ${formatBytes(p.dataScannedInBytes)} scanned`;
+  const text = (p: QueryProgress) => tc('query.progress', { id: p.queryExecutionId, state: p.state, seconds: (p.elapsedMs / 1000).toFixed(1), bytes: formatBytes(p.dataScannedInBytes) });
   return {
     update(p) {
       last = p;

@@ -6,6 +6,7 @@ import { connect, openSession, type GlobalOptions } from '../session.js';
 import { headerLine } from '../target/target.js';
 import { stdout, type Output } from '../output.js';
 import { positiveInteger, positiveNumber } from '../cli/option-values.js';
+import { td } from '../device/messages.js';
 
 export interface DeviceOptions extends GlobalOptions {
   name?: string;
@@ -34,14 +35,15 @@ export async function deviceCommand(options: DeviceOptions, out: Output = stdout
       count,
       malformedEvery,
       caFile: options.ca,
-      onPublish: (e) => out.line(`#${e.index} → ${e.topic} ${e.payload}${e.malformed ? '   (malformed on purpose)' : ''}`),
+      onPublish: (e) => out.line(`#${e.index} → ${e.topic} ${e.payload}${e.malformed ? `   ${td('run.malformed')}` : ''}`),
     });
-    out.line(`Device ${device.name} connected to ${device.endpoint.host}:${device.endpoint.port}; publishing to ${device.topic}${count ? ` ${count} times` : ''} (Ctrl-C stops).`);
+    const where = { name: device.name, host: device.endpoint.host, port: device.endpoint.port, topic: device.topic };
+    out.line(count ? td('run.connectedTimes', { ...where, times: count }) : td('run.connected', where));
     const onInterrupt = () => void device.stop();
     process.once('SIGINT', onInterrupt);
     try {
       const summary = await device.done;
-      out.line(`Stopped after ${summary.published} message(s)${summary.malformed ? `, ${summary.malformed} of them malformed` : ''}.`);
+      out.line(summary.malformed ? td('run.stoppedMalformed', { published: summary.published, malformed: summary.malformed }) : td('run.stopped', { published: summary.published }));
     } finally {
       process.removeListener('SIGINT', onInterrupt);
     }

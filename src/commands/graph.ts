@@ -12,6 +12,7 @@ import { headerLine } from '../target/target.js';
 import { stdout, type Output } from '../output.js';
 import { invokeUrl, locateApi, locateApiFunction, locateStage } from '../../checks/lib/api-pipeline.js';
 import { deviceName } from '../../checks/lib/device.js';
+import { tg } from '../graph/messages.js';
 
 export interface GraphOptions extends GlobalOptions {
   device?: string;
@@ -19,8 +20,6 @@ export interface GraphOptions extends GlobalOptions {
   every?: string;
   open?: boolean;
 }
-
-const NO_API_HINT = 'Build the API in lab 3 (`lab open 3`), or deploy the reference solution with `lab solve 3`.';
 
 /** `stopped` ends the serving (tests); by default Ctrl-C does. */
 export async function graphCommand(options: GraphOptions, out: Output = stdout, stopped?: Promise<unknown>): Promise<void> {
@@ -42,14 +41,14 @@ export async function graphCommand(options: GraphOptions, out: Output = stdout, 
   }
 
   const server = await startGraphServer({ port }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EADDRINUSE') throw new UsageError(`Port ${port} is in use; pick another with --port, or leave it out for a free one.`);
+    if (err.code === 'EADDRINUSE') throw new UsageError(tg('command.portInUse', { port }));
     throw err;
   });
   try {
     const url = `${server.origin}/?${settings.toString()}`;
-    out.line(`Graph of ${settings.get('device')}: ${url}`);
+    out.line(tg('command.graphOf', { device: String(settings.get('device')), url }));
     if (options.open) openBrowser(url, out);
-    out.line('Serving the page until Ctrl-C.');
+    out.line(tg('command.serving'));
     await (stopped ?? interrupted());
   } finally {
     await server.close();
@@ -59,13 +58,13 @@ export async function graphCommand(options: GraphOptions, out: Output = stdout, 
 /** The page's query string for lab 3's API as the checks locate it, and a line saying what it shows. */
 export async function graphPage(ctx: CheckContext, device?: string): Promise<{ settings: URLSearchParams; describe: string }> {
   const { api, via } = await locateApi(ctx);
-  if (!api) throw new EnvironmentError(`No REST API for lab 3 in this account: ${via}.`, NO_API_HINT);
+  if (!api) throw new EnvironmentError(tg('command.noApi', { via }), tg('command.noApiHint'));
   const stage = await locateStage(ctx, api.id!);
-  if (!stage) throw new EnvironmentError(`The API ${api.name} (${api.id}) is not deployed to a stage yet, so it has no invoke URL.`, `Deploy it to the stage handson (lab 3), or run \`lab solve 3\`.`);
+  if (!stage) throw new EnvironmentError(tg('command.notDeployed', { name: String(api.name), id: String(api.id) }), tg('command.notDeployedHint'));
   const address = invokeUrl(ctx, api.id!, stage.stageName!);
   const fn = (await locateApiFunction(ctx)).name;
   const settings = new URLSearchParams({ api: address, device: device ?? (await deviceName(ctx)), fn });
-  return { settings, describe: `API ${api.name} (${api.id}) · stage ${stage.stageName} · ${address}` };
+  return { settings, describe: tg('command.describe', { name: String(api.name), id: String(api.id), stage: String(stage.stageName), url: address }) };
 }
 
 /** Resolves on Ctrl-C (or a polite kill). */
@@ -87,21 +86,21 @@ function openBrowser(url: string, out: Output): void {
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url.replace(/&/g, '^&')]] : ['xdg-open', [url]];
   try {
     const child = spawn(command, args as string[], { stdio: 'ignore', detached: true, windowsHide: true });
-    child.once('error', () => out.line('Could not open a browser: open the address above yourself.'));
+    child.once('error', () => out.line(tg('command.noBrowser')));
     child.unref();
   } catch {
-    out.line('Could not open a browser: open the address above yourself.');
+    out.line(tg('command.noBrowser'));
   }
 }
 
 function portNumber(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new UsageError(`--port takes a port number (0 for a free one), not "${value}".`);
+  if (!/^\d+$/.test(value) || n > 65535) throw new UsageError(tg('command.badPort', { value }));
   return n;
 }
 
 function seconds(value: string): number {
   const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n >= 1) || n > 3600) throw new UsageError(`--every takes a number of seconds from 1 to 3600, not "${value}".`);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n >= 1) || n > 3600) throw new UsageError(tg('command.badEvery', { value }));
   return n;
 }

@@ -5,10 +5,11 @@
 import { systemClock, type Clock } from '../engine/clock.js';
 import { connect, openSession, type GlobalOptions } from '../session.js';
 import { headerLine } from '../target/target.js';
-import { stderr, stdout, type Output } from '../output.js';
-import type { HopOutcome } from '../trace/hop.js';
+import { padColumns, stderr, stdout, type Output } from '../output.js';
+import type { HopOutcome, HopReport } from '../trace/hop.js';
 import { runTrace, type TraceEvent, type TraceResult } from '../trace/run-trace.js';
-import { formatElapsed } from '../trace/verdict.js';
+import { elapsed, sayVerdict } from '../trace/verdict.js';
+import { say, text } from '../trace/messages.js';
 import { positiveNumber } from '../cli/option-values.js';
 
 export interface TraceOptions extends GlobalOptions {
@@ -31,7 +32,6 @@ export async function traceCommand(options: TraceOptions, clock: Clock = systemC
   try {
     out.line(headerLine(target));
     const result = await runTrace({ clients, target, config: session.config, clock, signal: controller.signal, home: session.home, timeoutMs, onEvent: (e) => show(e, out) });
-    out.line(`Verdict: ${result.verdict}`);
     if (options.json) stdout.line(JSON.stringify(document(result, target), null, 2));
     return { passed: result.passed };
   } finally {
@@ -42,21 +42,27 @@ export async function traceCommand(options: TraceOptions, clock: Clock = systemC
 
 const MARK: Record<HopOutcome['status'], string> = { found: '✔', 'not-found': '✖', 'not-built': '–', broken: '✖' };
 
+/** The hop's name as the terminal shows it, in the workbook's language. */
+const titleOf = (id: HopReport['id']) => say(text(`hops.${id}`));
+
 function show(event: TraceEvent, out: Output): void {
   switch (event.type) {
     case 'ready':
-      out.line(`Tracing one reading of ${event.device} on ${event.topic}, published as client ${event.clientId} (the trace's only write); waiting up to ${formatElapsed(event.timeoutMs)}.`);
-      for (const hop of event.watching) out.line(`  watching  ${hop.title}: ${hop.where}`);
-      for (const hop of event.unwatched) out.line(`  ${MARK[hop.status]} ${hop.title.padEnd(16)} ${hop.message}`);
+      out.line(say(text('show.ready', { device: event.device, topic: event.topic, clientId: event.clientId, timeout: elapsed(event.timeoutMs) })));
+      for (const hop of event.watching) out.line(`  ${say(text('show.watching', { title: text(`hops.${hop.id}`), where: hop.where }))}`);
+      for (const hop of event.unwatched) out.line(`  ${MARK[hop.status]} ${padColumns(titleOf(hop.id), 16)} ${say(hop.message)}`);
       break;
     case 'published':
-      out.line(`Published ${event.payload}`);
+      out.line(say(text('show.published', { payload: event.payload })));
       break;
     case 'hop':
-      out.line(`  ${MARK[event.outcome.status]} ${event.outcome.title.padEnd(16)} ${event.outcome.message}`);
+      out.line(`  ${MARK[event.outcome.status]} ${padColumns(titleOf(event.outcome.id), 16)} ${say(event.outcome.message)}`);
       break;
     case 'waiting':
-      out.line(`  … ${formatElapsed(event.elapsedMs)} so far; still waiting for ${event.titles.join(', ')}`);
+      out.line(`  ${say(text('show.waiting', { elapsed: elapsed(event.elapsedMs), titles: event.hops.map((id) => text(`hops.${id}`)) }))}`);
+      break;
+    case 'verdict':
+      out.line(say(text('show.verdict', { verdict: sayVerdict(event.verdict) })));
       break;
   }
 }

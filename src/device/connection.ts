@@ -4,6 +4,7 @@
 import { isIP } from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { MqttEndpoint } from './endpoint.js';
+import { td } from './messages.js';
 
 export interface ConnectOptions {
   endpoint: MqttEndpoint;
@@ -56,21 +57,21 @@ function explainRefusal(err: unknown, options: ConnectOptions): DeviceConnection
   const message = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: unknown }).code;
   if (code === 'ECONNREFUSED') {
-    return new DeviceConnectionError(`Nothing accepts MQTT connections at ${where}.`, 'Check the endpoint (aws iot describe-endpoint --endpoint-type iot:Data-ATS) and that port 8883 is not blocked on your network.', { cause: err });
+    return new DeviceConnectionError(td('connection.refused', { where }), td('connection.refusedHint'), { cause: err });
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new DeviceConnectionError(`Cannot resolve ${options.endpoint.host}.`, 'Check your network connection and the region.', { cause: err });
+    return new DeviceConnectionError(td('connection.unresolved', { host: options.endpoint.host }), td('connection.unresolvedHint'), { cause: err });
   }
   if (/self[- ]signed|unable to verify|unable to get local issuer|certificate has expired|altnames/i.test(message)) {
-    return new DeviceConnectionError(`The server at ${where} did not present a certificate we trust (${message}).`, 'On AWS the trust anchor is Amazon Root CA 1 (assets/AmazonRootCA1.pem); pass another with --ca FILE if you must.', { cause: err });
+    return new DeviceConnectionError(td('connection.untrusted', { where, message }), td('connection.untrustedHint'), { cause: err });
   }
   if (/not authori[sz]ed|bad user ?name or password|identifier rejected/i.test(message) || code === 5 || code === 135) {
-    return new DeviceConnectionError(`IoT refused client ${options.clientId}: ${message}.`, refusalHint(options.clientId), { cause: err });
+    return new DeviceConnectionError(td('connection.clientRefused', { clientId: options.clientId, message }), refusalHint(options.clientId), { cause: err });
   }
   // AWS IoT closes the TLS session without a CONNACK when the certificate is unknown or inactive, or the policy denies Connect.
-  return new DeviceConnectionError(`The connection to ${where} was closed before IoT accepted client ${options.clientId} (${message}).`, refusalHint(options.clientId), { cause: err });
+  return new DeviceConnectionError(td('connection.closedEarly', { where, clientId: options.clientId, message }), refusalHint(options.clientId), { cause: err });
 }
 
 function refusalHint(clientId: string): string {
-  return `IoT refuses a certificate that is not registered or not ACTIVE, has no policy attached, or whose policy does not allow iot:Connect on client/${clientId}. Run \`lab check 0\` to see which.`;
+  return td('connection.refusalHint', { clientId });
 }

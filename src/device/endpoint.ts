@@ -4,6 +4,7 @@
 
 import { DescribeEndpointCommand, IoTClient } from '@aws-sdk/client-iot';
 import type { ClientFactory } from '../target/clients.js';
+import { td } from './messages.js';
 
 export const MQTT_TLS_PORT = 8883;
 
@@ -20,7 +21,7 @@ export function parseEndpointAddress(address: string, defaultPort = MQTT_TLS_POR
 
 export async function describeMqttEndpoint(clients: ClientFactory, defaultPort?: number, signal?: AbortSignal): Promise<MqttEndpoint> {
   const out = await clients.get(IoTClient).send(new DescribeEndpointCommand({ endpointType: 'iot:Data-ATS' }), { abortSignal: signal });
-  if (!out.endpointAddress) throw new Error('IoT DescribeEndpoint returned no address');
+  if (!out.endpointAddress) throw new Error(td('noEndpointAddress'));
   return parseEndpointAddress(out.endpointAddress, defaultPort);
 }
 

@@ -2,6 +2,7 @@
 // device's messages really reach the broker.
 
 import type { MqttClient } from 'mqtt';
+import { td } from './messages.js';
 
 export interface Heard {
   topic: string;
@@ -23,14 +24,14 @@ export async function listen(client: MqttClient, filter: string, windowMs: numbe
   // mqtt.js never settles a subscription whose connection closes before the SUBACK: a close ends the wait.
   let onClose: () => void = () => undefined;
   const closed = new Promise<never>((_, reject) => {
-    onClose = () => reject(new Error(`the connection closed before the subscription to ${filter} was granted`));
+    onClose = () => reject(new Error(td('listen.closedBeforeGranted', { filter })));
     client.once('close', onClose);
   });
   try {
     const granted = await Promise.race([client.subscribeAsync(filter, { qos: 0 }), closed]);
     client.removeListener('close', onClose);
     // MQTT 3.1.1 answers a refused subscription with return code 128 rather than an error.
-    if (granted.some((g) => g.qos === 128)) throw new Error(`subscription to ${filter} was refused`);
+    if (granted.some((g) => g.qos === 128)) throw new Error(td('listen.subscriptionRefused', { filter }));
     await finished;
     return heard;
   } finally {

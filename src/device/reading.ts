@@ -1,6 +1,8 @@
 // The readings a simulated device sends, in the workshop's message schema:
 // {"DEVICE_NAME": "...", "TIMESTAMP": "yyyy-mm-ddThh:MM:SS" (UTC), "HUMIDITY": int, "TEMPERATURE": int}.
 
+import { td } from './messages.js';
+
 export interface Reading {
   DEVICE_NAME: string;
   TIMESTAMP: string;
@@ -49,12 +51,12 @@ export class ReadingSource {
 
 /** Undefined when `value` is a reading of the schema, otherwise what is wrong with it. */
 export function readingProblem(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not a JSON object';
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return td('reading.notObject');
   const r = value as Record<string, unknown>;
-  if (typeof r.DEVICE_NAME !== 'string' || r.DEVICE_NAME === '') return 'has no DEVICE_NAME string';
-  if (typeof r.TIMESTAMP !== 'string' || !TIMESTAMP.test(r.TIMESTAMP)) return 'has no TIMESTAMP of the form yyyy-mm-ddThh:MM:SS';
+  if (typeof r.DEVICE_NAME !== 'string' || r.DEVICE_NAME === '') return td('reading.noDeviceName');
+  if (typeof r.TIMESTAMP !== 'string' || !TIMESTAMP.test(r.TIMESTAMP)) return td('reading.noTimestamp');
   for (const field of ['HUMIDITY', 'TEMPERATURE']) {
-    if (!Number.isInteger(r[field])) return `has no integer ${field}`;
+    if (!Number.isInteger(r[field])) return td('reading.noInteger', { field });
   }
   return undefined;
 }

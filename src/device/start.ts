@@ -11,6 +11,7 @@ import { connectDevice, DeviceConnectionError } from './connection.js';
 import { deviceDir, loadDeviceCredentials } from './credentials.js';
 import { describeMqttEndpoint, type MqttEndpoint } from './endpoint.js';
 import { runDevice, type DeviceRunSummary, type PublishEvent } from './simulator.js';
+import { td } from './messages.js';
 
 export interface DeviceSettings {
   clients: ClientFactory;
@@ -38,10 +39,7 @@ export interface RunningDevice {
 export async function startDevice(settings: DeviceSettings): Promise<RunningDevice> {
   const credentials = await loadDeviceCredentials(settings.home);
   if (!credentials) {
-    throw new EnvironmentError(
-      `No device certificate in ${deviceDir(settings.home)}.`,
-      'Do lab 0 (save the certificate and private key there), or deploy its reference with `lab solve 0`.',
-    );
+    throw new EnvironmentError(td('start.noCertificate', { dir: deviceDir(settings.home) }), td('start.noCertificateHint'));
   }
   const name = settings.name ?? credentials.identity?.thingName ?? resourceNames(settings.prefix).thing;
   const topic = settings.topic ?? telemetryTopic(settings.prefix, name);
@@ -57,7 +55,7 @@ export async function startDevice(settings: DeviceSettings): Promise<RunningDevi
   const controller = new AbortController();
   const lost = new Promise<never>((_, reject) => {
     client.once('close', () => {
-      if (!controller.signal.aborted) reject(new EnvironmentError(`IoT closed the connection of ${name}.`, `IoT does this when the policy does not allow iot:Publish on ${topic}, or another client connected with the same client id.`));
+      if (!controller.signal.aborted) reject(new EnvironmentError(td('start.closed', { name }), td('start.closedHint', { topic })));
     });
   });
   lost.catch(() => undefined);

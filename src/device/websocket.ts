@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import WebSocket, { createWebSocketStream } from 'ws';
 import type { ClientFactory } from '../target/clients.js';
 import { DeviceConnectionError } from './connection.js';
+import { td } from './messages.js';
 
 export const MQTT_SIGNING_NAME = 'iotdevicegateway';
 /** How long a presigned URL stays good: only the connection's opening uses it. */
@@ -64,7 +65,7 @@ export async function connectAsCaller(options: CallerConnectOptions): Promise<Mq
 /** An HTTP answer other than 101 to the WebSocket upgrade (AWS IoT answers 403 to a bad signature). */
 export class UpgradeRefused extends Error {
   constructor(readonly status: number) {
-    super(`the server answered the WebSocket upgrade with HTTP ${status}`);
+    super(td('websocket.upgradeRefused', { status }));
   }
 }
 
@@ -96,7 +97,7 @@ export async function connectOverWebSocket(url: URL, clientId: string, timeoutMs
       reject(err);
     };
     const onConnect = () => settle();
-    const onClose = () => settle(new Error('the connection was closed before IoT accepted it'));
+    const onClose = () => settle(new Error(td('websocket.closedUnaccepted')));
     client.once('connect', onConnect).once('error', settle).once('close', onClose);
   });
 }
@@ -105,13 +106,13 @@ function explainCallerRefusal(err: unknown, options: CallerConnectOptions): Devi
   const where = shownUrl(options.url);
   const message = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: unknown }).code;
-  if (code === 'ECONNREFUSED') return new DeviceConnectionError(`Nothing accepts MQTT over WebSocket at ${where}.`, 'Check the region, and that outgoing port 443 is open on your network.', { cause: err });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new DeviceConnectionError(`Cannot resolve ${options.url.hostname}.`, 'Check your network connection and the region.', { cause: err });
+  if (code === 'ECONNREFUSED') return new DeviceConnectionError(td('websocket.refused', { where }), td('websocket.refusedHint'), { cause: err });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new DeviceConnectionError(td('connection.unresolved', { host: options.url.hostname }), td('connection.unresolvedHint'), { cause: err });
   if (err instanceof UpgradeRefused) {
-    return new DeviceConnectionError(`IoT refused the signed WebSocket connection to ${where} (${message}).`, 'Check that your AWS credentials are valid (aws sts get-caller-identity) and that the clock of this machine is right.', { cause: err });
+    return new DeviceConnectionError(td('websocket.signedRefused', { where, message }), td('websocket.signedRefusedHint'), { cause: err });
   }
   if (/not authori[sz]ed/i.test(message) || code === 5 || code === 135) {
-    return new DeviceConnectionError(`IoT refused client ${options.clientId}: ${message}.`, `Your credentials need iot:Connect on client/${options.clientId}.`, { cause: err });
+    return new DeviceConnectionError(td('connection.clientRefused', { clientId: options.clientId, message }), td('websocket.connectHint', { clientId: options.clientId }), { cause: err });
   }
-  return new DeviceConnectionError(`The WebSocket connection to ${where} was closed before IoT accepted client ${options.clientId} (${message}).`, 'Check your network connection, then run this again.', { cause: err });
+  return new DeviceConnectionError(td('websocket.closedEarly', { where, clientId: options.clientId, message }), td('websocket.closedEarlyHint'), { cause: err });
 }

@@ -8,6 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
+import { language, type Language } from '../i18n/index.js';
+import { pageText, tg } from './messages.js';
 
 const here = import.meta.dirname;
 /** assets/ sits at the package root: two levels up from src/graph, three from dist/src/graph. */
@@ -42,14 +44,17 @@ export interface GraphServerOptions {
   port?: number;
   /** Where the page's files are (tests); default assets/graph of this installation. */
   root?: string;
+  /** The language of the page's words; default the workbook's. */
+  language?: Language;
 }
 
 export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
   const root = options.root ?? GRAPH_ASSETS;
-  if (!root) throw new Error('assets/graph/ is missing from this installation.');
+  if (!root) throw new Error(tg('server.noAssets'));
+  const lng = options.language ?? language();
   let origin = '';
   const server = createServer((req, res) => {
-    handle(req, res, root, origin).catch((err: unknown) => send(res, 500, 'text/plain; charset=utf-8', `graph server: ${(err as Error)?.message ?? String(err)}`));
+    handle(req, res, root, origin, lng).catch((err: unknown) => send(res, 500, 'text/plain; charset=utf-8', `graph server: ${(err as Error)?.message ?? String(err)}`));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -71,19 +76,32 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, root: string, origin: string): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, root: string, origin: string, lng: Language): Promise<void> {
   // Another site's page in the same browser must not use this server (DNS rebinding): only our own host.
   const port = origin.slice(origin.lastIndexOf(':') + 1);
   if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return send(res, 421, 'text/plain; charset=utf-8', 'wrong host');
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'GET only');
   const url = new URL(req.url ?? '/', origin);
-  if (url.pathname === '/probe') return probe(req, res, url.searchParams.get('url'));
+  if (url.pathname === '/probe') return probe(req, res, url.searchParams.get('url'), lng);
   const name = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
   const file = normalize(join(root, name));
   if (!file.startsWith(root + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
   const body = await readFile(file).catch(() => libraryFromNpm(name));
   if (!body) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
-  send(res, 200, TYPES[extname(name)] ?? 'application/octet-stream', body);
+  send(res, 200, TYPES[extname(name)] ?? 'application/octet-stream', name === 'index.html' ? inLanguage(body.toString('utf8'), lng) : body);
+}
+
+/**
+ * The page with its words in `lng`: they go in as `window.labGraphText` before graph.js, which shows
+ * them (opened as a file, without them, the page speaks the English it carries).
+ */
+export function inLanguage(html: string, lng: Language): string {
+  // `<` escaped: no text of the catalogue can close the script element.
+  const words = JSON.stringify(pageText(lng)).replace(/</g, '\\u003c');
+  // Functions as replacements: a `$` in the words is no replacement pattern.
+  return html
+    .replace(/<html lang="[^"]*">/, () => `<html lang="${lng}">`)
+    .replace('<script src="graph.js"></script>', () => `<script>window.labGraphText = ${words};</script>\n  <script src="graph.js"></script>`);
 }
 
 /** A checkout built with tsc alone has no vendor/ copy yet: serve the library from node_modules. */
@@ -99,7 +117,7 @@ async function libraryFromNpm(name: string): Promise<Buffer | undefined> {
 }
 
 /** What the API answers outside the browser: status, its CORS header, the start of the body. */
-async function probe(req: IncomingMessage, res: ServerResponse, target: string | null): Promise<void> {
+async function probe(req: IncomingMessage, res: ServerResponse, target: string | null, lng: Language): Promise<void> {
   // A custom header cannot be sent cross-origin without a preflight, which this server never allows.
   if (req.headers['x-lab-graph'] !== '1') return send(res, 403, 'text/plain; charset=utf-8', 'the graph page only');
   if (!target || !/^https?:\/\//i.test(target)) return send(res, 400, 'text/plain; charset=utf-8', 'url must be http(s)');
@@ -109,14 +127,14 @@ async function probe(req: IncomingMessage, res: ServerResponse, target: string |
     const body = await reply.text();
     answer = { status: reply.status, allowOrigin: reply.headers.get('access-control-allow-origin'), body: body.slice(0, PROBE_BODY_CHARS) };
   } catch (err) {
-    answer = { unreachable: reasonOf(err) };
+    answer = { unreachable: reasonOf(err, lng) };
   }
   send(res, 200, 'application/json', JSON.stringify(answer));
 }
 
-function reasonOf(err: unknown): string {
+function reasonOf(err: unknown, lng: Language): string {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  if ((err as Error)?.name === 'TimeoutError') return `no answer within ${PROBE_TIMEOUT_MS / 1000} s`;
+  if ((err as Error)?.name === 'TimeoutError') return tg('server.probeTimeout', { seconds: PROBE_TIMEOUT_MS / 1000 }, lng);
   return cause?.code ?? cause?.message ?? (err as Error)?.message ?? String(err);
 }
 

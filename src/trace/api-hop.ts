@@ -7,6 +7,7 @@ import type { HopKind, WatchResult } from './hop.js';
 import type { MarkedReading } from './marked-reading.js';
 import { parseJson } from './marked-reading.js';
 import { pollUntilSeen } from './poll.js';
+import { text } from './messages.js';
 
 const POLL_MS = 1_000;
 const HTTP_TIMEOUT_MS = 10_000;
@@ -17,31 +18,31 @@ export const apiHop: HopKind = {
   lab: 3,
   async prepare(ctx) {
     const { api, via } = await locateApi(ctx);
-    if (!api?.id) return { state: 'not-built', message: `lab 3 not built yet: ${via}` };
+    if (!api?.id) return { state: 'not-built', message: text('api.notBuilt', { via }) };
     const stage = await locateStage(ctx, api.id);
-    if (!stage?.stageName) return { state: 'broken', message: `REST API ${api.name} (${api.id}) is not deployed to a stage (\`lab check 3\`)` };
+    if (!stage?.stageName) return { state: 'broken', message: text('api.notDeployed', { name: String(api.name), id: api.id }) };
     const url = `${invokeUrl(ctx, api.id, stage.stageName)}/datas/${encodeURIComponent(ctx.device)}`;
     return {
       state: 'built',
-      where: `GET ${url} (API ${api.name}, ${via}, stage ${stage.stageName})`,
+      where: text('api.where', { url, name: String(api.name), via, stage: stage.stageName }),
       evidence: { apiId: api.id, apiName: api.name, stage: stage.stageName, url },
       watch: (published, signal) => {
         const look = async (): Promise<WatchResult> => {
           let res: Response;
-          let text: string;
+          let body: string;
           try {
             res = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(HTTP_TIMEOUT_MS)]) });
-            text = await res.text();
+            body = await res.text();
           } catch (err) {
             if (signal.aborted) throw err;
             // A slow or unreachable API is what the student needs to hear about; keep asking until time is up.
-            return { seen: false, note: `the API did not answer: ${(err as Error).message}` };
+            return { seen: false, note: text('api.noAnswer', { error: (err as Error).message }) };
           }
-          if (!res.ok) return { seen: false, note: `the API's last answer was HTTP ${res.status}: ${text.slice(0, 120)}` };
-          const listed = findListed(parseJson(text), published.reading);
-          if (listed === 'same') return { seen: true, detail: `in the answer of GET ${url}` };
-          if (listed === 'other') return { seen: false, note: `the API lists ${published.reading.TIMESTAMP} with other values: another reading of the same second was written over the traced one` };
-          return { seen: false, note: `the API's answer (HTTP ${res.status}, ${text.length} bytes) does not list ${published.reading.TIMESTAMP}` };
+          if (!res.ok) return { seen: false, note: text('api.lastAnswer', { status: res.status, body: body.slice(0, 120) }) };
+          const listed = findListed(parseJson(body), published.reading);
+          if (listed === 'same') return { seen: true, detail: text('api.seen', { url }) };
+          if (listed === 'other') return { seen: false, note: text('api.overwritten', { timestamp: published.reading.TIMESTAMP }) };
+          return { seen: false, note: text('api.notListed', { status: res.status, bytes: body.length, timestamp: published.reading.TIMESTAMP }) };
         };
         return pollUntilSeen(look, POLL_MS, ctx.clock, signal);
       },

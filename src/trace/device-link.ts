@@ -10,6 +10,7 @@ import type { DeviceCredentials } from '../device/credentials.js';
 import { describeMqttEndpoint, type MqttEndpoint } from '../device/endpoint.js';
 import type { ClientFactory } from '../target/clients.js';
 import { iotDeviceAccess } from '../target/iot-access.js';
+import { say, text, type TraceText } from './messages.js';
 
 const PUBLISH_ACK_TIMEOUT_MS = 10_000;
 
@@ -23,7 +24,7 @@ export interface DeviceLink {
   topic: string;
   endpoint: MqttEndpoint;
   /** Why the broker refused the subscription, when it did: the reading can then not be seen on the topic. */
-  subscribeProblem?: string;
+  subscribeProblem?: TraceText;
   /** Publishes with QoS 1 and waits for the broker's acknowledgement. */
   publish(payload: string): Promise<void>;
   /** The first message (since the subscription) that `match` accepts; undefined when `signal` aborts first. */
@@ -55,13 +56,13 @@ export async function openDeviceLink(options: {
     heard.push({ at: options.now(), payload: payload.toString('utf8') });
     for (const wake of waiters) wake();
   });
-  let subscribeProblem: string | undefined;
+  let subscribeProblem: TraceText | undefined;
   try {
     const granted = await client.subscribeAsync(topic, { qos: 0 });
     // MQTT 3.1.1 answers a refused subscription with return code 128 rather than an error.
-    if (granted.some((g) => g.qos === 128)) subscribeProblem = `IoT refused the subscription of ${clientId} to ${topic}`;
+    if (granted.some((g) => g.qos === 128)) subscribeProblem = text('link.subscriptionRefused', { clientId, topic });
   } catch (err) {
-    subscribeProblem = `subscribing to ${topic} failed: ${(err as Error).message}`;
+    subscribeProblem = text('link.subscribeFailed', { topic, error: (err as Error).message });
   }
   return {
     clientId,
@@ -71,16 +72,12 @@ export async function openDeviceLink(options: {
     async publish(payload) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no acknowledgement within ${PUBLISH_ACK_TIMEOUT_MS / 1000} s`)), PUBLISH_ACK_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error(say(text('link.noAck', { seconds: PUBLISH_ACK_TIMEOUT_MS / 1000 })))), PUBLISH_ACK_TIMEOUT_MS);
       });
       try {
         await Promise.race([client.publishAsync(topic, payload, { qos: 1 }), timeout]);
       } catch (err) {
-        throw new EnvironmentError(
-          `IoT did not accept the reading ${clientId} published to ${topic} (${(err as Error).message}).`,
-          `IoT closes the connection when the certificate's policy does not allow iot:Publish on ${topic}. Run \`lab check 0\` to see which.`,
-          { cause: err },
-        );
+        throw new EnvironmentError(say(text('link.notAccepted', { clientId, topic, error: (err as Error).message })), say(text('link.notAcceptedHint', { topic })), { cause: err });
       } finally {
         clearTimeout(timer);
       }

@@ -3,6 +3,7 @@
 
 import type { CheckContext } from '../engine/types.js';
 import type { MarkedReading } from './marked-reading.js';
+import { inEnglish, type TraceText } from './messages.js';
 
 /** Hops read from this long before the publish: the machine's clock and AWS's may differ a little. */
 export const CLOCK_SKEW_MS = 30_000;
@@ -31,9 +32,9 @@ export interface Published {
 
 export type WatchResult =
   /** `at`: when it was seen, when that is earlier than the moment the watcher returns. */
-  | { seen: true; detail: string; at?: number; evidence?: Record<string, unknown> }
+  | { seen: true; detail: TraceText; at?: number; evidence?: Record<string, unknown> }
   /** `note`: what the watcher saw instead, for the student. */
-  | { seen: false; note?: string };
+  | { seen: false; note?: TraceText };
 
 /** Watches for the reading until it is seen, or until `signal` aborts (time is up): then says what it last saw. */
 export type Watcher = (published: Published, signal: AbortSignal) => Promise<WatchResult>;
@@ -42,16 +43,17 @@ export type Preparation =
   | {
       state: 'built';
       /** What is watched and how it was found: `stream iotlab-stream (named by rule iotlab_telemetry_to_stream)`. */
-      where: string;
+      where: TraceText;
       watch: Watcher;
       /** How long this hop may take by design (a Firehose buffer interval), for the default timeout. */
       expectedMs?: number;
       evidence?: Record<string, unknown>;
     }
-  | { state: 'not-built' | 'broken'; message: string };
+  | { state: 'not-built' | 'broken'; message: TraceText };
 
 export interface HopKind {
   id: HopId;
+  /** In English, as the --json document names the hop; the terminal shows `hops.<id>` of the catalogue. */
   title: string;
   /** The lab that builds this hop. */
   lab: number;
@@ -69,4 +71,17 @@ export interface HopOutcome {
   where?: string;
   message: string;
   evidence?: Record<string, unknown>;
+}
+
+/** A hop's outcome with its words still to be said: shown in the workbook's language as it comes in. */
+export interface HopReport extends Omit<HopOutcome, 'where' | 'message'> {
+  where?: TraceText;
+  message: TraceText;
+}
+
+/** The outcome as the --json document carries it: in English whatever the language. */
+export function outcomeInEnglish(report: HopReport): HopOutcome {
+  // Key by key, so the document keeps its fields in the order they were set.
+  const said = (key: string, value: unknown) => (key === 'where' || key === 'message') && value !== undefined ? inEnglish(value as TraceText) : value;
+  return Object.fromEntries(Object.entries(report).map(([key, value]) => [key, said(key, value)])) as unknown as HopOutcome;
 }

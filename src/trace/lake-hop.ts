@@ -8,6 +8,7 @@ import { CLOCK_SKEW_MS, type HopKind, type WatchResult } from './hop.js';
 import { isTraced } from './marked-reading.js';
 import { pollUntilSeen } from './poll.js';
 import { unrouted } from './routes.js';
+import { text } from './messages.js';
 
 const POLL_MS = 1_000;
 
@@ -17,14 +18,14 @@ export const lakeHop: HopKind = {
   lab: 2,
   async prepare(ctx) {
     const { route, search } = await firehoseRoute(ctx);
-    if (!route) return unrouted(search, ctx.topic, 'a Firehose delivery stream', 2);
+    if (!route) return unrouted(search, ctx.topic, text('routes.firehose'), 2);
     const { name } = await locateDeliveryStream(ctx);
-    if (!(await deliveryStream(ctx))) return { state: 'broken', message: `rule ${route.ruleName} sends the readings to delivery stream ${name}, which does not exist (\`lab check 2\`)` };
+    if (!(await deliveryStream(ctx))) return { state: 'broken', message: text('lake.missing', { rule: route.ruleName, stream: name }) };
     const lake = await locateLake(ctx);
     const folder = `s3://${lake.bucket}/${lake.prefix}`;
     return {
       state: 'built',
-      where: `${folder} (${lake.via}, buffering ${lake.intervalSeconds} s or ${lake.sizeMBs} MiB)`,
+      where: text('lake.where', { folder, via: lake.via, interval: lake.intervalSeconds, size: lake.sizeMBs }),
       expectedMs: lake.intervalSeconds * 1000,
       evidence: { deliveryStream: name, bucket: lake.bucket, prefix: lake.prefix, intervalSeconds: lake.intervalSeconds, sizeMBs: lake.sizeMBs },
       watch: (published, signal) => {
@@ -39,12 +40,12 @@ export const lakeHop: HopKind = {
             opened.add(object.key);
             const decoded = await readObject(reader, lake.bucket, object);
             if (parseJsonStream(decoded.text, decoded.truncated).values.some((v) => isTraced(v, published.reading))) {
-              return { seen: true, detail: `in s3://${lake.bucket}/${object.key}`, evidence: { key: object.key, gzip: decoded.gzip, lastModified: new Date(object.lastModified).toISOString() } };
+              return { seen: true, detail: text('lake.seen', { bucket: lake.bucket, key: object.key }), evidence: { key: object.key, gzip: decoded.gzip, lastModified: new Date(object.lastModified).toISOString() } };
             }
           }
           return opened.size === 0
-            ? { seen: false, note: `no object written under ${folder} since the publish: Firehose writes when its buffer interval (${lake.intervalSeconds} s) ends or ${lake.sizeMBs} MiB are buffered` }
-            : { seen: false, note: `${opened.size} object(s) written under ${folder} since the publish, none with the reading` };
+            ? { seen: false, note: text('lake.noObject', { folder, interval: lake.intervalSeconds, size: lake.sizeMBs }) }
+            : { seen: false, note: text('lake.notInObjects', { objects: opened.size, folder }) };
         };
         return pollUntilSeen(look, POLL_MS, ctx.clock, signal);
       },

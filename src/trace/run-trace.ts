@@ -11,13 +11,14 @@ import type { ClientFactory } from '../target/clients.js';
 import type { TargetInfo } from '../target/target.js';
 import { apiHop } from './api-hop.js';
 import { openDeviceLink } from './device-link.js';
-import type { HopKind, HopOutcome, Preparation, Published, TraceContext } from './hop.js';
+import { outcomeInEnglish, type HopId, type HopKind, type HopOutcome, type HopReport, type Preparation, type Published, type TraceContext } from './hop.js';
 import { lakeHop } from './lake-hop.js';
 import { markedReading, type MarkedReading } from './marked-reading.js';
 import { streamHop } from './stream-hop.js';
 import { tableHop } from './table-hop.js';
 import { topicHop } from './topic-hop.js';
-import { formatElapsed, verdict } from './verdict.js';
+import { elapsed, sayVerdict, verdict } from './verdict.js';
+import { say, text, type TraceText } from './messages.js';
 
 /** Without Firehose to wait for, the stream path answers in seconds. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -38,11 +39,13 @@ export interface TraceSettings {
   onEvent?(event: TraceEvent): void;
 }
 
+/** What the trace tells as it goes, its words still to be said (in the workbook's language). */
 export type TraceEvent =
-  | { type: 'ready'; device: string; topic: string; clientId: string; timeoutMs: number; watching: { title: string; where: string }[]; unwatched: HopOutcome[] }
+  | { type: 'ready'; device: string; topic: string; clientId: string; timeoutMs: number; watching: { id: HopId; where: TraceText }[]; unwatched: HopReport[] }
   | { type: 'published'; payload: string }
-  | { type: 'hop'; outcome: HopOutcome }
-  | { type: 'waiting'; elapsedMs: number; titles: string[] };
+  | { type: 'hop'; outcome: HopReport }
+  | { type: 'waiting'; elapsedMs: number; hops: HopId[] }
+  | { type: 'verdict'; verdict: TraceText[] };
 
 export interface TraceResult {
   device: string;
@@ -51,8 +54,9 @@ export interface TraceResult {
   reading: MarkedReading;
   publishedAt: string;
   timeoutMs: number;
-  /** In pipeline order: topic, stream, table, api, lake. */
+  /** In pipeline order: topic, stream, table, api, lake; in English, as a machine format. */
   hops: HopOutcome[];
+  /** In English; the terminal shows it in the workbook's language (the `verdict` event). */
   verdict: string;
   /** Every built hop saw the reading. */
   passed: boolean;
@@ -63,7 +67,7 @@ export async function runTrace(settings: TraceSettings): Promise<TraceResult> {
   const emit = settings.onEvent ?? (() => undefined);
   const credentials = await loadDeviceCredentials(settings.home);
   if (!credentials) {
-    throw new EnvironmentError(`No device certificate in ${deviceDir(settings.home)}, so there is no device to publish as.`, 'Do lab 0 (save the certificate and private key there), or deploy its reference with `lab solve 0`.');
+    throw new EnvironmentError(say(text('run.noCertificate', { dir: deviceDir(settings.home) })), say(text('run.noCertificateHint')));
   }
   const device = credentials.identity?.thingName ?? resourceNames(config.prefix).thing;
   const topic = telemetryTopic(config.prefix, device);
@@ -79,7 +83,7 @@ export async function runTrace(settings: TraceSettings): Promise<TraceResult> {
     const expected = built.map((b) => b.prep.expectedMs).filter((ms): ms is number => ms !== undefined);
     const timeoutMs = settings.timeoutMs ?? (expected.length > 0 ? Math.max(...expected) + BUFFER_MARGIN_MS : DEFAULT_TIMEOUT_MS);
     const unwatched = prepared.flatMap((p, i) => (p.state === 'built' ? [] : [outcomeOf(kinds[i]!, p.state, p.message)]));
-    emit({ type: 'ready', device, topic, clientId, timeoutMs, watching: built.map((b) => ({ title: b.kind.title, where: b.prep.where })), unwatched });
+    emit({ type: 'ready', device, topic, clientId, timeoutMs, watching: built.map((b) => ({ id: b.kind.id, where: b.prep.where })), unwatched });
 
     const reading = markedReading(device, clock.now());
     const payload = JSON.stringify(reading);
@@ -88,14 +92,14 @@ export async function runTrace(settings: TraceSettings): Promise<TraceResult> {
     emit({ type: 'published', payload });
 
     const timeUp = AbortSignal.any([signal, AbortSignal.timeout(Math.max(0, published.at + timeoutMs - clock.now()))]);
-    const waiting = new Set(built.map((b) => b.kind.title));
-    const heartbeat = setInterval(() => emit({ type: 'waiting', elapsedMs: clock.now() - published.at, titles: [...waiting] }), HEARTBEAT_MS);
-    let watched: HopOutcome[];
+    const waiting = new Set(built.map((b) => b.kind.id));
+    const heartbeat = setInterval(() => emit({ type: 'waiting', elapsedMs: clock.now() - published.at, hops: [...waiting] }), HEARTBEAT_MS);
+    let watched: HopReport[];
     try {
       watched = await Promise.all(
         built.map(async ({ kind, prep }) => {
           const outcome = await watch(kind, prep, published, timeUp, ctx, timeoutMs);
-          waiting.delete(kind.title);
+          waiting.delete(kind.id);
           emit({ type: 'hop', outcome });
           return outcome;
         }),
@@ -105,6 +109,8 @@ export async function runTrace(settings: TraceSettings): Promise<TraceResult> {
     }
     const hops = kinds.map((kind) => watched.find((o) => o.id === kind.id) ?? unwatched.find((o) => o.id === kind.id)!);
     const lake = built.find((b) => b.kind.id === 'lake');
+    const said = verdict(hops, timeoutMs, lake?.prep.expectedMs === undefined ? undefined : lake.prep.expectedMs / 1000);
+    emit({ type: 'verdict', verdict: said });
     return {
       device,
       topic,
@@ -112,8 +118,8 @@ export async function runTrace(settings: TraceSettings): Promise<TraceResult> {
       reading,
       publishedAt: new Date(published.at).toISOString(),
       timeoutMs,
-      hops,
-      verdict: verdict(hops, timeoutMs, lake?.prep.expectedMs === undefined ? undefined : lake.prep.expectedMs / 1000),
+      hops: hops.map(outcomeInEnglish),
+      verdict: sayVerdict(said, 'en'),
       passed: hops.every((h) => h.status === 'found' || h.status === 'not-built'),
     };
   } finally {
@@ -125,25 +131,25 @@ async function prepare(kind: HopKind, ctx: TraceContext): Promise<Preparation> {
   try {
     return await kind.prepare(ctx);
   } catch (err) {
-    return { state: 'broken', message: `could not look it up: ${describeError(err, ctx.target).message}` };
+    return { state: 'broken', message: text('run.cannotLookUp', { error: describeError(err, ctx.target).message }) };
   }
 }
 
-async function watch(kind: HopKind, prep: Extract<Preparation, { state: 'built' }>, published: Published, signal: AbortSignal, ctx: TraceContext, timeoutMs: number): Promise<HopOutcome> {
+async function watch(kind: HopKind, prep: Extract<Preparation, { state: 'built' }>, published: Published, signal: AbortSignal, ctx: TraceContext, timeoutMs: number): Promise<HopReport> {
   const base = { id: kind.id, title: kind.title, lab: kind.lab, where: prep.where };
   try {
     const result = await prep.watch(published, signal);
     if (result.seen) {
       const afterMs = Math.max(0, (result.at ?? ctx.clock.now()) - published.at);
-      return { ...base, status: 'found', afterMs, message: `found after ${formatElapsed(afterMs)}: ${result.detail}`, evidence: { ...prep.evidence, ...result.evidence } };
+      return { ...base, status: 'found', afterMs, message: text('run.found', { elapsed: elapsed(afterMs), detail: result.detail }), evidence: { ...prep.evidence, ...result.evidence } };
     }
-    const why = ctx.signal.aborted ? 'interrupted' : `not seen within ${formatElapsed(timeoutMs)}`;
-    return { ...base, status: 'not-found', message: result.note ? `${why}: ${result.note}` : why, evidence: prep.evidence };
+    const why = ctx.signal.aborted ? text('run.interrupted') : text('run.notSeen', { elapsed: elapsed(timeoutMs) });
+    return { ...base, status: 'not-found', message: result.note ? text('run.notSeenBecause', { why, note: result.note }) : why, evidence: prep.evidence };
   } catch (err) {
-    return { ...base, status: 'broken', message: `could not watch it: ${describeError(err, ctx.target).message}`, evidence: prep.evidence };
+    return { ...base, status: 'broken', message: text('run.cannotWatch', { error: describeError(err, ctx.target).message }), evidence: prep.evidence };
   }
 }
 
-function outcomeOf(kind: HopKind, status: 'not-built' | 'broken', message: string): HopOutcome {
+function outcomeOf(kind: HopKind, status: 'not-built' | 'broken', message: TraceText): HopReport {
   return { id: kind.id, title: kind.title, lab: kind.lab, status, message };
 }

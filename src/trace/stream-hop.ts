@@ -8,6 +8,7 @@ import { CLOCK_SKEW_MS, type HopKind, type TraceContext, type WatchResult } from
 import { isTraced, parseJson } from './marked-reading.js';
 import { pollUntilSeen } from './poll.js';
 import { lab1Route } from './routes.js';
+import { text } from './messages.js';
 
 /** Kinesis allows five GetRecords a second per shard, shared with the stream's trigger. */
 const POLL_MS = 500;
@@ -21,11 +22,11 @@ export const streamHop: HopKind = {
     if ('state' in route) return route;
     const name = route.destination;
     const stream = await describeStream(ctx, name);
-    if (!stream) return { state: 'broken', message: `rule ${route.ruleName} sends the readings to Kinesis stream ${name}, which does not exist (\`lab check 1\`)` };
+    if (!stream) return { state: 'broken', message: text('stream.missing', { rule: route.ruleName, stream: name }) };
     const shards = await openShards(ctx, name);
     return {
       state: 'built',
-      where: `stream ${name} (named by rule ${route.ruleName})`,
+      where: text('stream.where', { stream: name, rule: route.ruleName }),
       evidence: { streamName: name, rule: route.ruleName, shards: shards.map((s) => s.ShardId) },
       watch: (published, signal) => {
         const reader = new ShardReader(ctx, name, shards, published.at, signal);
@@ -88,14 +89,14 @@ class ShardReader {
           const stamped = arrival !== undefined && arrival >= this.publishedAt && arrival <= now;
           return {
             seen: true,
-            detail: `in ${this.streamName}, ${shardId}${stamped ? ' (the time Kinesis stamped on its arrival)' : ''}`,
+            detail: text(stamped ? 'stream.seenStamped' : 'stream.seen', { stream: this.streamName, shard: shardId }),
             at: stamped ? arrival : now,
             evidence: { shardId, sequenceNumber: record.SequenceNumber, partitionKey: record.PartitionKey, approximateArrival: record.ApproximateArrivalTimestamp?.toISOString() },
           };
         }
       }
     }
-    return { seen: false, note: `${this.read} record(s) read from ${this.streamName} since just before the publish, none of them the reading` };
+    return { seen: false, note: text('stream.notSeen', { read: this.read, stream: this.streamName }) };
   }
 
   private async iterator(shardId: string): Promise<string | undefined> {

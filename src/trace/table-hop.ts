@@ -8,6 +8,7 @@ import type { HopKind } from './hop.js';
 import type { MarkedReading } from './marked-reading.js';
 import { pollUntilSeen } from './poll.js';
 import { lab1Route } from './routes.js';
+import { text, type TraceText } from './messages.js';
 
 const POLL_MS = 500;
 
@@ -20,14 +21,14 @@ export const tableHop: HopKind = {
     if ('state' in route) return route;
     const { name, via } = await locateTable(ctx);
     const table = await describeTable(ctx, name);
-    if (!table) return { state: 'broken', message: `there is no DynamoDB table ${name} (${via}) (\`lab check 1\`)` };
+    if (!table) return { state: 'broken', message: text('table.missing', { table: name, via }) };
     const keyOf = (kind: 'HASH' | 'RANGE') => table.KeySchema?.find((k) => k.KeyType === kind)?.AttributeName;
     const hash = keyOf('HASH');
     const range = keyOf('RANGE');
-    if (!hash || !range) return { state: 'broken', message: `table ${name} has no partition key and sort key to find a reading by (\`lab check 1\`)` };
+    if (!hash || !range) return { state: 'broken', message: text('table.noKeys', { table: name }) };
     return {
       state: 'built',
-      where: `table ${name} (${via})`,
+      where: text('table.where', { table: name, via }),
       evidence: { tableName: name, partitionKey: hash, sortKey: range },
       watch: (published, signal) => {
         const { reading } = published;
@@ -43,9 +44,10 @@ export const tableHop: HopKind = {
             { abortSignal: signal },
           );
           const item = out.Items?.[0];
-          if (!item) return { seen: false as const, note: `no item ${reading.DEVICE_NAME} / ${reading.TIMESTAMP} in ${name}` };
-          if (holdsReading(item, reading)) return { seen: true as const, detail: `item ${reading.DEVICE_NAME} / ${reading.TIMESTAMP} in ${name}` };
-          return { seen: false as const, note: `item ${reading.DEVICE_NAME} / ${reading.TIMESTAMP} in ${name} holds other values (${describeValues(item)}): another reading of the same second was written over the traced one` };
+          const key = { device: reading.DEVICE_NAME, timestamp: reading.TIMESTAMP, table: name };
+          if (!item) return { seen: false as const, note: text('table.noItem', key) };
+          if (holdsReading(item, reading)) return { seen: true as const, detail: text('table.seen', key) };
+          return { seen: false as const, note: text('table.overwritten', { ...key, values: describeValues(item) }) };
         };
         return pollUntilSeen(look, POLL_MS, ctx.clock, signal);
       },
@@ -63,6 +65,6 @@ function valueOf(item: Record<string, AttributeValue>, field: string): number | 
   return value?.N !== undefined ? Number(value.N) : undefined;
 }
 
-function describeValues(item: Record<string, AttributeValue>): string {
-  return `humidity ${valueOf(item, 'humidity') ?? '?'}, temperature ${valueOf(item, 'temperature') ?? '?'}`;
+function describeValues(item: Record<string, AttributeValue>): TraceText {
+  return text('table.values', { humidity: valueOf(item, 'humidity') ?? '?', temperature: valueOf(item, 'temperature') ?? '?' });
 }

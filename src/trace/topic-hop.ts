@@ -3,6 +3,7 @@
 import type { DeviceLink } from './device-link.js';
 import type { HopKind } from './hop.js';
 import { isTraced, parseJson } from './marked-reading.js';
+import { text } from './messages.js';
 
 export function topicHop(link: DeviceLink): HopKind {
   return {
@@ -11,16 +12,16 @@ export function topicHop(link: DeviceLink): HopKind {
     lab: 0,
     async prepare() {
       if (link.subscribeProblem) {
-        return { state: 'broken', message: `${link.subscribeProblem}: the device's policy must allow iot:Subscribe on topicfilter/${link.topic} and iot:Receive on topic/${link.topic} for client ${link.clientId}.` };
+        return { state: 'broken', message: text('topic.policy', { problem: link.subscribeProblem, topic: link.topic, clientId: link.clientId }) };
       }
       return {
         state: 'built',
-        where: `topic ${link.topic} (subscribed as ${link.clientId})`,
+        where: text('topic.where', { topic: link.topic, clientId: link.clientId }),
         evidence: { topic: link.topic, clientId: link.clientId, endpoint: `${link.endpoint.host}:${link.endpoint.port}` },
         async watch(published, signal) {
           const arrival = await link.arrival((payload) => isTraced(parseJson(payload), published.reading), signal);
-          if (!arrival) return { seen: false, note: `the broker did not send it back to the subscription on ${link.topic}` };
-          return { seen: true, detail: `on ${link.topic}`, at: arrival.at };
+          if (!arrival) return { seen: false, note: text('topic.notBack', { topic: link.topic }) };
+          return { seen: true, detail: text('topic.seen', { topic: link.topic }), at: arrival.at };
         },
       };
     },
