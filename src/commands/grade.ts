@@ -13,7 +13,7 @@ import { LABS } from '../labs/catalog.js';
 import { findLab, hasChecks, loadLab, type Workbook } from '../labs/workbook.js';
 import { openSession, type GlobalOptions } from '../session.js';
 import { describeTarget } from '../target/target.js';
-import { stdout, type Output } from '../output.js';
+import { padColumns, stdout, stringWidth, type Output } from '../output.js';
 import { writeClassOutputs } from '../grade/outputs.js';
 import { tg } from '../grade/messages.js';
 import { ProgressBar } from '../grade/progress-bar.js';
@@ -78,7 +78,7 @@ export async function gradeCommand(options: GradeCommandOptions, out: Output = s
 
   out.line();
   const heading = tg('table.student');
-  const width = Math.max(displayWidth(heading), ...students.map((s) => s.id.length));
+  const width = Math.max(stringWidth(heading), ...students.map((s) => s.id.length));
   out.line(`${padEnd(heading, width)}  ${summary.labs.map((l) => padStart(tg('lab', { number: l.number }), 9)).join('')}  ${tg('table.total')}`);
   for (const row of summary.rows) {
     const { result } = row;
@@ -126,12 +126,5 @@ async function labsToGrade(spec: string, workbook: Workbook): Promise<RunnableLa
   return Promise.all(unique.map((n) => loadLab(workbook, LABS[n]!)));
 }
 
-/** Columns on a terminal: Hangul and other wide characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return width;
-}
-
-const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+const padEnd = (text: string, width: number) => padColumns(text, width);
+const padStart = (text: string, width: number) => padColumns(text, width, 'start');

@@ -1,7 +1,7 @@
 // What `lab grade` tells the instructor (terminal, progress, roster refusals, the HTML report), in English
 // and Korean side by side with the same {{placeholders}}. CSV, JUnit and JSON keep English field names.
 
-import { defineMessages } from '../i18n/index.js';
+import { defineMessages, storedMessages, type StoredMessage } from '../i18n/index.js';
 
 const en = {
   start: 'Grading {{count}} student(s) on {{labs}}, {{concurrency}} at a time, read-only (rows without their own target: {{target}}, region {{region}}).',
@@ -147,19 +147,10 @@ export const tg = defineMessages('grade', en, {
   },
 });
 
-/** A message kept as its key, for a text stored before it is shown (the machine outputs keep the English). */
-export interface GradeText {
-  key: Parameters<typeof tg>[0];
-  values?: Record<string, string | number | GradeText>;
-}
+/**
+ * A message stored before it is shown: the terminal and the HTML report say it in the workbook's language;
+ * grades.csv, grades.junit.xml and students/<id>.json in English.
+ */
+export type GradeText = StoredMessage<Parameters<typeof tg>[0]>;
 
-function render(text: GradeText, lng?: 'en'): string {
-  const values = Object.fromEntries(Object.entries(text.values ?? {}).map(([k, v]) => [k, typeof v === 'object' ? render(v, lng) : v]));
-  return tg(text.key, values, lng);
-}
-
-/** In the workbook's language: the terminal and the HTML report. */
-export const say = (text: GradeText): string => render(text);
-
-/** In English whatever the language: grades.csv, grades.junit.xml and students/<id>.json. */
-export const inEnglish = (text: GradeText): string => render(text, 'en');
+export const { say, inEnglish } = storedMessages(tg);

@@ -72,3 +72,26 @@ export function defineMessages<T extends object>(
   i18n.addResourceBundle('ko', namespace, korean);
   return (key, values = {}, inLanguage) => lookup(namespace, key, values, inLanguage);
 }
+
+/**
+ * A message kept as its key and values until it is shown, for what a report stores: a person reads it in
+ * the workbook's language, a machine format in English. A value may be a message itself, or a list of
+ * them (joined by commas).
+ */
+export interface StoredMessage<K extends string> {
+  key: K;
+  values?: Record<string, string | number | StoredMessage<K> | StoredMessage<K>[]>;
+}
+
+type AreaText<K extends string> = (key: K, values?: Record<string, string | number>, inLanguage?: Language) => string;
+
+/** How an area's stored messages are shown, through its typed `t`: in the workbook's language (or `inLanguage`), or in English. */
+export function storedMessages<K extends string>(text: AreaText<K>) {
+  const say = (message: StoredMessage<K>, inLanguage?: Language): string => {
+    const values = Object.fromEntries(
+      Object.entries(message.values ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map((m) => say(m, inLanguage)).join(', ') : typeof v === 'object' ? say(v, inLanguage) : v]),
+    );
+    return text(message.key, values, inLanguage);
+  };
+  return { say, inEnglish: (message: StoredMessage<K>) => say(message, 'en') };
+}

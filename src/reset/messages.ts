@@ -1,7 +1,7 @@
 // What `lab reset` tells the instructor, in English and Korean side by side: keep the two in step, with
 // the same {{placeholders}}. Resource names, kinds, commands and AWS's own errors stay as they are.
 
-import { defineMessages } from '../i18n/index.js';
+import { defineMessages, storedMessages, type StoredMessage } from '../i18n/index.js';
 
 const en = {
   looking: 'Looking for the workshop\'s resources: tag workshop=iot-pipeline-labs or the names of prefix "{{prefix}}", {{labs}}{{keeping}}.',
@@ -191,15 +191,7 @@ export const tr = defineMessages('reset', en, {
   },
 });
 
-/** A message kept as its key, for a text stored before it is shown (the JSON report keeps the English). */
-export interface ResetText {
-  key: Parameters<typeof tr>[0];
-  values?: Record<string, string | number>;
-}
+/** A message stored before it is shown: the plan and progress say it in the workbook's language, the JSON report in English. */
+export type ResetText = StoredMessage<Parameters<typeof tr>[0]>;
 
-/** The message in English whatever the language: what the JSON report, a machine format, carries. */
-export function inEnglish(text: ResetText): string {
-  return tr(text.key, text.values, 'en');
-}
-
-export const say = (text: ResetText): string => tr(text.key, text.values);
+export const { say, inEnglish } = storedMessages(tr);

@@ -4,6 +4,7 @@
 
 import type { Plan } from './plan.js';
 import { say, tr } from './messages.js';
+import { alignColumns } from '../output.js';
 import { KIND_LABELS, type ResourceKind, type Selection } from './resource.js';
 
 export function planTable(plan: Plan): string[] {
@@ -25,16 +26,7 @@ export function selectionText(why: Selection[]): string {
   return why.map((w) => (w === 'tag' ? tr('selection.tag') : w === 'name' ? tr('selection.name') : say(w.via))).join(', ');
 }
 
-/** Columns on a terminal: Hangul and other wide characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return width;
-}
-
 function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
-  const pad = (cell: string, width: number) => cell + ' '.repeat(Math.max(0, width - displayWidth(cell)));
-  const line = (row: string[]) => row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i]!))).join('  ');
-  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  const { lines, widths } = alignColumns(rows);
+  return [lines[0]!, widths.map((w) => '-'.repeat(w)).join('  '), ...lines.slice(1)];
 }
