@@ -12,6 +12,7 @@ import { ensureInvokePermission } from '../lib/lambda-permission.js';
 import { ensureFunction } from '../lib/lambda-function.js';
 import { Ledger } from '../lib/ledger.js';
 import { ensureCorsPreflight, ensureLambdaProxyMethod, ensureResourcePath, ensureRestApi, ensureStageDeployed } from '../lib/rest-api.js';
+import { ts } from '../lib/messages.js';
 
 export const DEVICE_RESOURCE = '/datas/{deviceid}';
 
@@ -21,7 +22,7 @@ export default defineSolution({
     const names = resourceNames(ctx.config.prefix);
     const { region, accountId } = ctx.target;
     const ledger = new Ledger(ctx);
-    const tableArn = await tableArnOf(ctx, names.table, 'Lab 3 reads the readings table of lab 1: build lab 1 first (or `lab solve 1`).');
+    const tableArn = await tableArnOf(ctx, names.table, ts('refusals.lab3NeedsLab1'));
 
     const roleArn = await ensureRole(ctx, ledger, {
       name: names.apiRole,

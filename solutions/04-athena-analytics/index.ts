@@ -13,21 +13,22 @@ import { crawlOnce, ensureCrawler, ensureGlueDatabase, ensureSerdeParameter, get
 import { ensureRole } from '../lib/iam-role.js';
 import { Ledger } from '../lib/ledger.js';
 import { hourlyStatsSql, LAKE_TABLE, newestHourSql } from './hourly-stats.js';
+import { ts } from '../lib/messages.js';
 
 export default defineSolution({
   async deploy(ctx) {
     const names = resourceNames(ctx.config.prefix);
     const ledger = new Ledger(ctx);
     const lake = await locateLake(ctx);
-    if (!lake.streamName) throw new EnvironmentError('Lab 4 reads the data lake of lab 2, which has no delivery stream yet.', 'Build lab 2 first (or `lab solve 2`).');
+    if (!lake.streamName) throw new EnvironmentError(ts('refusals.lab4NeedsLab2'), ts('refusals.lab4NeedsLab2Hint'));
     const bucketArn = `arn:aws:s3:::${lake.bucket}`;
     const lakePath = `s3://${lake.bucket}/${lake.prefix}`;
 
     // A crawler over an empty prefix makes no table: wait for Firehose's first object (one buffer interval).
     const hasData = async () => (await recentObjects(ctx, lake.bucket, lake.prefix, ctx.clock.now(), { hours: 24, limit: 1 })).length > 0;
     if (!(await hasData())) {
-      ctx.log(`waiting for the first object in ${lakePath} (Firehose writes every ${lake.intervalSeconds} s while the device runs)…`);
-      await waitFor(ctx, hasData, { what: `readings in ${lakePath}: is \`lab device\` running?`, timeoutMs: (lake.intervalSeconds + 120) * 1000, intervalMs: 2_000 });
+      ctx.log(ts('progress.waitingFirstObject', { path: lakePath, seconds: lake.intervalSeconds }));
+      await waitFor(ctx, hasData, { what: ts('waits.readings', { path: lakePath }), timeoutMs: (lake.intervalSeconds + 120) * 1000, intervalMs: 2_000 });
     }
 
     await ensureGlueDatabase(ctx, ledger, names.glueDatabase, 'The IoT data lake of lab 2, catalogued for Athena.');
@@ -55,7 +56,7 @@ export default defineSolution({
       await crawlOnce(ctx, ledger, names.crawler);
       table = await getTable(ctx, names.glueDatabase, LAKE_TABLE);
     }
-    if (!table) throw new Error(`Crawler ${names.crawler} made no table ${LAKE_TABLE} in ${names.glueDatabase}: is there data under ${lakePath}?`);
+    if (!table) throw new Error(ts('refusals.noCrawledTable', { crawler: names.crawler, table: LAKE_TABLE, database: names.glueDatabase, path: lakePath }));
     // A device's malformed message (cut-off JSON) would fail every query: the OpenX SerDe can skip such lines.
     await ensureSerdeParameter(ctx, ledger, names.glueDatabase, table, 'ignore.malformed.json', 'true');
 

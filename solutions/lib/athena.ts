@@ -17,6 +17,7 @@ import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
 import { waitFor } from './wait.js';
 import { namedQueries, recentExecutions } from '../../checks/lib/athena-lookups.js';
+import { ts } from './messages.js';
 
 const athenaOf = (ctx: SolutionContext) => ctx.clients.get(AthenaClient);
 
@@ -68,7 +69,7 @@ export async function runOnce(ctx: SolutionContext, ledger: Ledger, spec: { name
   }
   const athena = athenaOf(ctx);
   const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({ QueryString: spec.sql, WorkGroup: spec.workgroup, QueryExecutionContext: { Database: spec.database } }));
-  ctx.log(`running ${spec.name} in Athena…`);
+  ctx.log(ts('progress.runningQuery', { name: spec.name }));
   let execution: QueryExecution | undefined;
   await waitFor(
     ctx,
@@ -76,7 +77,7 @@ export async function runOnce(ctx: SolutionContext, ledger: Ledger, spec: { name
       execution = (await athena.send(new GetQueryExecutionCommand({ QueryExecutionId }))).QueryExecution;
       return ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(execution?.Status?.State ?? '');
     },
-    { what: `query ${spec.name} to finish`, intervalMs: 500 },
+    { what: ts('waits.queryDone', { name: spec.name }), intervalMs: 500 },
   );
   if (execution!.Status?.State !== 'SUCCEEDED') throw new Error(`Athena query ${spec.name} ${execution!.Status?.State}: ${execution!.Status?.StateChangeReason ?? ''}`);
   ledger.record(`a run of ${spec.name} (${execution!.Statistics?.DataScannedInBytes ?? 0} bytes scanned)`, 'created');

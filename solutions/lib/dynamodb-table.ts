@@ -6,6 +6,7 @@ import type { Ledger } from './ledger.js';
 import { waitFor } from './wait.js';
 import { orUndefined } from '../../checks/lib/not-found.js';
 import { EnvironmentError } from '../../src/errors.js';
+import { ts } from './messages.js';
 
 export async function ensureTable(ctx: SolutionContext, ledger: Ledger, name: string, hashKey: string, rangeKey: string): Promise<string> {
   const dynamodb = ctx.clients.get(DynamoDBClient);
@@ -33,8 +34,8 @@ export async function ensureTable(ctx: SolutionContext, ledger: Ledger, name: st
   }
   table ??= await describe();
   if (table?.TableStatus !== 'ACTIVE') {
-    ctx.log(`waiting for table ${name} to become ACTIVE…`);
-    await waitFor(ctx, async () => (table = await describe())?.TableStatus === 'ACTIVE', { what: `table ${name} to become ACTIVE` });
+    ctx.log(ts('progress.waitingTable', { name }));
+    await waitFor(ctx, async () => (table = await describe())?.TableStatus === 'ACTIVE', { what: ts('waits.tableActive', { name }) });
   }
   return table!.TableArn!;
 }
@@ -42,6 +43,6 @@ export async function ensureTable(ctx: SolutionContext, ledger: Ledger, name: st
 /** The ARN of a table an earlier lab made; a missing table stops the deploy with `missing` as the reason. */
 export async function tableArnOf(ctx: SolutionContext, name: string, missing: string): Promise<string> {
   const table = (await orUndefined(ctx.clients.get(DynamoDBClient).send(new DescribeTableCommand({ TableName: name }))))?.Table;
-  if (!table?.TableArn) throw new EnvironmentError(`There is no DynamoDB table ${name}.`, missing);
+  if (!table?.TableArn) throw new EnvironmentError(ts('refusals.noTable', { name }), missing);
   return table.TableArn;
 }

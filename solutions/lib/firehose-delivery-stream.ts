@@ -15,6 +15,7 @@ import { orUndefined } from '../../checks/lib/not-found.js';
 import type { Ledger } from './ledger.js';
 import { retryWhileRolePropagates, waitFor } from './wait.js';
 import { sameContent } from './same-content.js';
+import { ts } from './messages.js';
 
 /** The destination fields the solution sets, compared with what the stream describes. */
 const COMPARED = ['RoleARN', 'BucketARN', 'Prefix', 'ErrorOutputPrefix', 'BufferingHints', 'CompressionFormat', 'CloudWatchLoggingOptions'] as const;
@@ -37,7 +38,7 @@ export async function ensureDeliveryStream(ctx: SolutionContext, ledger: Ledger,
     ledger.record(`Firehose delivery stream ${name}`, 'created');
   } else {
     if (stream.DeliveryStreamType !== 'DirectPut') {
-      throw new Error(`Delivery stream ${name} reads from ${stream.DeliveryStreamType}; the lab needs Direct PUT. Delete it (aws firehose delete-delivery-stream --delivery-stream-name ${name}) and solve again.`);
+      throw new Error(ts('refusals.notDirectPut', { name, type: String(stream.DeliveryStreamType) }));
     }
     const current = s3Destination(stream) as Record<string, unknown> | undefined;
     const differs = COMPARED.filter((field) => !sameContent(current?.[field], (destination as unknown as Record<string, unknown>)[field]));
@@ -65,8 +66,8 @@ export async function ensureDeliveryStream(ctx: SolutionContext, ledger: Ledger,
 async function waitUntilActive(ctx: SolutionContext, name: string, describe: () => Promise<DeliveryStreamDescription | undefined>) {
   let stream = await describe();
   if (stream?.DeliveryStreamStatus !== 'ACTIVE') {
-    ctx.log(`waiting for delivery stream ${name} to become ACTIVE…`);
-    await waitFor(ctx, async () => (stream = await describe())?.DeliveryStreamStatus === 'ACTIVE', { what: `delivery stream ${name} to become ACTIVE` });
+    ctx.log(ts('progress.waitingDeliveryStream', { name }));
+    await waitFor(ctx, async () => (stream = await describe())?.DeliveryStreamStatus === 'ACTIVE', { what: ts('waits.deliveryStreamActive', { name }) });
   }
   return stream!;
 }

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/errors.js';
 import { zipFiles } from './zip.js';
+import { ts } from './messages.js';
 
 /** Supported Lambda runtimes only: AWS refuses new functions on deprecated ones. */
 export const RUNTIMES = {
@@ -19,7 +20,7 @@ export type RuntimeChoice = keyof typeof RUNTIMES;
 /** `--runtime`, python by default; anything else is a usage error. */
 export function runtimeChoice(choices: Readonly<Record<string, string | undefined>>): RuntimeChoice {
   const runtime = choices.runtime ?? 'python';
-  if (!(runtime in RUNTIMES)) throw new UsageError(`--runtime takes ${Object.keys(RUNTIMES).join(' or ')}, not "${runtime}".`);
+  if (!(runtime in RUNTIMES)) throw new UsageError(ts('refusals.runtime', { runtimes: Object.keys(RUNTIMES).join(' or '), runtime }));
   return runtime as RuntimeChoice;
 }
 
@@ -31,7 +32,7 @@ function findSource(labId: string, parts: readonly string[]): string {
   const dir = join('solutions', labId, 'function');
   const candidates = [join(root, dir, ...parts), join(root, 'dist', dir, ...parts)];
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`The function's source is missing (looked in ${candidates.join(', ')}); run \`npm run build\`.`);
+  if (!found) throw new Error(ts('refusals.sourceMissing', { places: candidates.join(', ') }));
   return found;
 }
 

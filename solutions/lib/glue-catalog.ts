@@ -19,6 +19,7 @@ import type { SolutionContext } from '../../src/engine/solution.js';
 import { isNotFound, orUndefined } from '../../checks/lib/not-found.js';
 import type { Ledger } from './ledger.js';
 import { retryWhileRolePropagates, waitFor } from './wait.js';
+import { ts } from './messages.js';
 
 const glueOf = (ctx: SolutionContext) => ctx.clients.get(GlueClient);
 /** Glue answers a missing entity with EntityNotFoundException. */
@@ -81,7 +82,7 @@ export async function ensureCrawler(ctx: SolutionContext, ledger: Ledger, spec: 
     ledger.record(`Glue crawler ${spec.name}`, 'unchanged');
     return;
   }
-  await waitFor(ctx, async () => (await getCrawler(ctx, spec.name))?.State === 'READY', { what: `crawler ${spec.name} to be READY` });
+  await waitFor(ctx, async () => (await getCrawler(ctx, spec.name))?.State === 'READY', { what: ts('waits.crawlerReady', { name: spec.name }) });
   await retryWhileRolePropagates(ctx, () => glueOf(ctx).send(new UpdateCrawlerCommand(wanted)));
   ledger.record(`Glue crawler ${spec.name}`, 'updated');
 }
@@ -92,7 +93,7 @@ export async function crawlOnce(ctx: SolutionContext, ledger: Ledger, name: stri
   if ((await getCrawler(ctx, name))?.State === 'READY') {
     await retryWhileRolePropagates(ctx, () => glueOf(ctx).send(new StartCrawlerCommand({ Name: name })));
   }
-  ctx.log(`waiting for crawler ${name} to finish…`);
+  ctx.log(ts('progress.waitingCrawler', { name }));
   let crawler: Crawler | undefined;
   await waitFor(
     ctx,
@@ -100,7 +101,7 @@ export async function crawlOnce(ctx: SolutionContext, ledger: Ledger, name: stri
       crawler = await getCrawler(ctx, name);
       return crawler?.State === 'READY' && (crawler.LastCrawl?.StartTime?.getTime() ?? 0) > before;
     },
-    { what: `crawler ${name} to finish`, timeoutMs: 600_000, intervalMs: 2_000 },
+    { what: ts('waits.crawlerDone', { name }), timeoutMs: 600_000, intervalMs: 2_000 },
   );
   if (crawler!.LastCrawl?.Status !== 'SUCCEEDED') throw new Error(`Crawler ${name} ${crawler!.LastCrawl?.Status}: ${crawler!.LastCrawl?.ErrorMessage ?? 'no message'}`);
   ledger.note(`crawled with ${name}`);

@@ -5,6 +5,7 @@ import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
 import { waitFor } from './wait.js';
 import { orUndefined } from '../../checks/lib/not-found.js';
+import { ts } from './messages.js';
 
 export async function ensureStream(ctx: SolutionContext, ledger: Ledger, name: string, shards = 1): Promise<string> {
   const kinesis = ctx.clients.get(KinesisClient);
@@ -18,8 +19,8 @@ export async function ensureStream(ctx: SolutionContext, ledger: Ledger, name: s
   }
   stream ??= await describe();
   if (stream?.StreamStatus !== 'ACTIVE') {
-    ctx.log(`waiting for stream ${name} to become ACTIVE…`);
-    await waitFor(ctx, async () => (stream = await describe())?.StreamStatus === 'ACTIVE', { what: `stream ${name} to become ACTIVE` });
+    ctx.log(ts('progress.waitingStream', { name }));
+    await waitFor(ctx, async () => (stream = await describe())?.StreamStatus === 'ACTIVE', { what: ts('waits.streamActive', { name }) });
   }
   return stream!.StreamARN!;
 }

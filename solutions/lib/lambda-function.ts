@@ -14,6 +14,7 @@ import type { Ledger } from './ledger.js';
 import { retryWhileRolePropagates, waitFor } from './wait.js';
 import { orUndefined } from '../../checks/lib/not-found.js';
 import { codeSha256 } from './zip.js';
+import { ts } from './messages.js';
 
 export interface FunctionSpec {
   name: string;
@@ -30,7 +31,7 @@ export async function ensureFunction(ctx: SolutionContext, ledger: Ledger, spec:
   const lambda = ctx.clients.get(LambdaClient);
   const describe = () => orUndefined(lambda.send(new GetFunctionConfigurationCommand({ FunctionName: spec.name })));
   const settled = (fn: FunctionConfiguration | undefined) => fn?.State === 'Active' && fn.LastUpdateStatus !== 'InProgress';
-  const waitSettled = () => waitFor(ctx, async () => settled(await describe()), { what: `function ${spec.name} to become Active` });
+  const waitSettled = () => waitFor(ctx, async () => settled(await describe()), { what: ts('waits.functionActive', { name: spec.name }) });
   const existing = await describe();
   if (!existing) {
     await retryWhileRolePropagates(ctx, () =>

@@ -2,6 +2,7 @@
 // a second deploy of the same solution must record only "unchanged".
 
 import type { SolutionContext, SolutionResult } from '../../src/engine/solution.js';
+import { ts } from './messages.js';
 
 export type StepOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -17,7 +18,7 @@ export class Ledger {
     else if (outcome === 'unchanged') this.unchanged.push(what);
     else {
       this.notes.push(`updated ${what}`);
-      this.ctx.log(`updated ${what}`);
+      this.ctx.log(ts('progress.updated', { what }));
     }
   }
 

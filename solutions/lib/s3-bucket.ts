@@ -4,6 +4,7 @@
 import { CreateBucketCommand, GetBucketTaggingCommand, HeadBucketCommand, PutBucketTaggingCommand, S3Client, type BucketLocationConstraint } from '@aws-sdk/client-s3';
 import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
+import { ts } from './messages.js';
 
 async function bucketStatus(s3: S3Client, name: string): Promise<'mine' | 'absent' | 'taken'> {
   try {
@@ -31,7 +32,7 @@ async function tagsOf(s3: S3Client, name: string): Promise<Record<string, string
 export async function ensureBucket(ctx: SolutionContext, ledger: Ledger, name: string): Promise<string> {
   const s3 = ctx.clients.get(S3Client);
   const status = await bucketStatus(s3, name);
-  if (status === 'taken') throw new Error(`S3 bucket ${name} belongs to another account; bucket names are global. Choose another prefix (lab config set prefix NAME).`);
+  if (status === 'taken') throw new Error(ts('refusals.bucketTaken', { name }));
   const wantedTags = Object.entries(ctx.tags).map(([Key, Value]) => ({ Key, Value }));
   if (status === 'absent') {
     // us-east-1 is the one region that takes no location constraint.

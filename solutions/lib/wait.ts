@@ -2,6 +2,7 @@
 // just created is not yet assumable by a service for some seconds in AWS).
 
 import type { SolutionContext } from '../../src/engine/solution.js';
+import { ts } from './messages.js';
 
 export interface WaitOptions {
   what: string;
@@ -14,7 +15,7 @@ export async function waitFor(ctx: Pick<SolutionContext, 'clock' | 'signal'>, re
   const deadline = ctx.clock.now() + (options.timeoutMs ?? 180_000);
   for (;;) {
     if (await ready()) return;
-    if (ctx.clock.now() >= deadline) throw new Error(`Timed out waiting for ${options.what}.`);
+    if (ctx.clock.now() >= deadline) throw new Error(ts('waits.timedOut', { what: options.what }));
     await ctx.clock.sleep(options.intervalMs ?? 1_000, ctx.signal);
   }
 }
@@ -40,7 +41,7 @@ export async function retryWhileRolePropagates<T>(ctx: Pick<SolutionContext, 'cl
       return await call();
     } catch (err) {
       if (!roleNotPropagated(err) || ctx.clock.now() >= deadline) throw err;
-      if (!told) ctx.log('waiting for the IAM role to propagate…');
+      if (!told) ctx.log(ts('progress.waitingRole'));
       told = true;
       await ctx.clock.sleep(Math.min(pause, Math.max(0, deadline - ctx.clock.now())), ctx.signal);
       pause = Math.min(pause * 2, LONGEST_RETRY_MS);

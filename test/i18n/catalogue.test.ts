@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { lookup, namespaces, resolveLanguage, useLanguage } from '../../src/i18n/index.js';
 
 // Areas that define their own messages register them when loaded: every lab's checks and builders, and
-// each part of the CLI with words of its own (its `messages.ts`, such as src/reset/messages.ts).
+// each part of the CLI with words of its own (its `messages.ts`, such as src/reset/messages.ts), and the solutions'.
 const checkModules = (dir: string) => readdirSync(new URL(`../../${dir}/`, import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => `../../${dir}/${f}`);
 const areaMessages = (readdirSync(new URL('../../src/', import.meta.url), { recursive: true }) as string[])
   .filter((f) => f.replaceAll('\\', '/').endsWith('/messages.ts'))
   .map((f) => `../../src/${f.replaceAll('\\', '/')}`);
-for (const module of [...checkModules('checks'), ...checkModules('checks/lib'), ...areaMessages]) await import(module);
+for (const module of [...checkModules('checks'), ...checkModules('checks/lib'), ...areaMessages, '../../solutions/lib/messages.ts']) await import(module);
 
 type Tree = { readonly [key: string]: string | Tree };
 
