@@ -12,6 +12,7 @@ import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectC
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand, FirehoseClient, PutRecordCommand } from '@aws-sdk/client-firehose';
 import { CreateDatabaseCommand, CreateTableCommand as CreateGlueTableCommand, GetTableCommand, GetTablesCommand, GlueClient } from '@aws-sdk/client-glue';
+import { AthenaClient, CreateWorkGroupCommand, GetQueryExecutionCommand, StartQueryExecutionCommand } from '@aws-sdk/client-athena';
 import { useSandbox, type SandboxHandle } from './support.js';
 import { labTable } from './lab-table.js';
 import { zipFixture } from './lambda-zip.js';
@@ -92,6 +93,19 @@ describe('role sessions held to their policies', () => {
     await expect(session.send(new GetTableCommand({ DatabaseName: 'other', Name: 'readings' }))).rejects.toMatchObject({
       name: 'AccessDeniedException',
       message: `User: ${principal('lake-reader')} is not authorized to perform: glue:GetTable on resource: ${glueArn('database/other')} because no identity-based policy allows the glue:GetTable action`,
+    });
+  });
+
+  it('judges Athena calls on the workgroup they run in, a query known by its id included', async () => {
+    await new S3Client({ ...sb.config(), forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: 'athena-results' }));
+    await new AthenaClient(sb.config()).send(new CreateWorkGroupCommand({ Name: 'lab-wg', Configuration: { ResultConfiguration: { OutputLocation: 's3://athena-results/lab/' } } }));
+    const workgroup = (name: string) => `arn:aws:athena:us-east-1:${ACCOUNT}:workgroup/${name}`;
+    const session = new AthenaClient(await sessionOf(sb, 'lab-analyst', [allow('athena:*', workgroup('lab-wg'))]));
+    const { QueryExecutionId } = await session.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', WorkGroup: 'lab-wg' }));
+    await expect(session.send(new GetQueryExecutionCommand({ QueryExecutionId }))).resolves.toMatchObject({ QueryExecution: { WorkGroup: 'lab-wg' } });
+    await expect(session.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ResultConfiguration: { OutputLocation: 's3://athena-results/x/' } }))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: `User: ${principal('lab-analyst')} is not authorized to perform: athena:StartQueryExecution on resource: ${workgroup('primary')} because no identity-based policy allows the athena:StartQueryExecution action`,
     });
   });
 

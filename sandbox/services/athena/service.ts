@@ -7,6 +7,7 @@ import type { Sandbox } from '../../sandbox.js';
 import { defineService } from '../definition.js';
 import { failInterrupted } from './executions.js';
 import { athenaRuntime } from './runtime.js';
+import { permissions } from './permissions.js';
 import { createWorkGroup } from './operations/create-work-group.js';
 import { getWorkGroup } from './operations/get-work-group.js';
 import { listWorkGroups } from './operations/list-work-groups.js';
@@ -42,6 +43,7 @@ export const service = defineService({
   // Athena's model has no ValidationException: constraint failures are InvalidRequestException.
   validationCode: 'InvalidRequestException',
   memberNaming: 'lowerCamel',
+  permissions,
   operations: [
     createWorkGroup,
     getWorkGroup,
