@@ -7,6 +7,7 @@ import type { DeclareCommand, Run } from './command-module.js';
 import { EnvironmentError, UsageError, describeError } from '../errors.js';
 import { language, t } from '../i18n/index.js';
 import { cliText, commanderLine, helpHeading } from './messages.js';
+import { stringWidth } from '../output.js';
 
 export const EXIT = { passed: 0, notPassed: 1, usage: 2 } as const;
 
@@ -228,7 +229,8 @@ export function createProgram(run: Run): Command {
     .helpOption('-h, --help', cliText('global.help'))
     .helpCommand('help [command]', cliText('global.helpCommand'))
     .showSuggestionAfterError(true)
-    .configureHelp({ styleTitle: helpHeading })
+    // Korean descriptions take two columns a character: wrapped by what a terminal draws, not by length.
+    .configureHelp({ styleTitle: helpHeading, displayWidth: stringWidth })
     .configureOutput({ outputError: (text, write) => write(inLanguage(text.trimEnd()) + '\n') });
   for (const declare of COMMANDS) declare(program, run);
   // Commander must throw rather than exit, so that exit codes are decided in one place below.
