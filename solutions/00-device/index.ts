@@ -6,6 +6,7 @@ import { labHome } from '../../src/lab-home.js';
 import { resourceNames } from '../../src/labs/resource-names.js';
 import { Ledger } from '../lib/ledger.js';
 import { ensureAttachments, ensureCertificate, ensureIotPolicy, ensureThing } from '../lib/iot-device.js';
+import { ts } from '../lib/messages.js';
 
 /** Devices may connect under the prefix's client ids and use the prefix's telemetry topics, nothing else. */
 export function devicePolicy(ctx: SolutionContext): object {
@@ -29,7 +30,7 @@ export default defineSolution({
     await ensureIotPolicy(ctx, ledger, names.devicePolicy, devicePolicy(ctx));
     const certificateArn = await ensureCertificate(ctx, ledger, labHome(), names.thing);
     await ensureAttachments(ctx, ledger, names.thing, names.devicePolicy, certificateArn);
-    ledger.note('start the device with `lab device`');
+    ledger.note(ts('notes.startDevice'));
     return ledger.result();
   },
 });

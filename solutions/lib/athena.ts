@@ -38,12 +38,12 @@ export async function ensureWorkgroup(ctx: SolutionContext, ledger: Ledger, name
         Tags: Object.entries(ctx.tags).map(([Key, Value]) => ({ Key, Value })),
       }),
     );
-    ledger.record(`Athena workgroup ${name}`, 'created');
+    ledger.record(ts('ledger.workgroup', { name }), 'created');
   } else if (current.Configuration?.ResultConfiguration?.OutputLocation !== outputLocation) {
     await athena.send(new UpdateWorkGroupCommand({ WorkGroup: name, ConfigurationUpdates: { ResultConfigurationUpdates: { OutputLocation: outputLocation } } }));
-    ledger.record(`output location of Athena workgroup ${name}`, 'updated');
+    ledger.record(ts('ledger.outputLocation', { name }), 'updated');
   } else {
-    ledger.record(`Athena workgroup ${name}`, 'unchanged');
+    ledger.record(ts('ledger.workgroup', { name }), 'unchanged');
   }
 }
 
@@ -52,19 +52,19 @@ export async function ensureNamedQuery(ctx: SolutionContext, ledger: Ledger, spe
   const athena = athenaOf(ctx);
   const same = (await namedQueries(athena, spec.workgroup)).filter((q) => q.Name === spec.name);
   if (same.some((q) => q.QueryString === spec.sql && q.Database === spec.database)) {
-    ledger.record(`Athena named query ${spec.name}`, 'unchanged');
+    ledger.record(ts('ledger.namedQuery', { name: spec.name }), 'unchanged');
     return;
   }
   for (const old of same) await athena.send(new DeleteNamedQueryCommand({ NamedQueryId: old.NamedQueryId }));
   await athena.send(new CreateNamedQueryCommand({ Name: spec.name, WorkGroup: spec.workgroup, Database: spec.database, QueryString: spec.sql, Description: spec.description }));
-  ledger.record(`Athena named query ${spec.name}`, same.length > 0 ? 'updated' : 'created');
+  ledger.record(ts('ledger.namedQuery', { name: spec.name }), same.length > 0 ? 'updated' : 'created');
 }
 
 /** Runs `sql` once in the workgroup unless a successful run of it exists; waits for the outcome. */
 export async function runOnce(ctx: SolutionContext, ledger: Ledger, spec: { name: string; workgroup: string; database: string; sql: string }): Promise<void> {
   const done = (await recentExecutions(athenaOf(ctx), spec.workgroup)).find((e) => e.Query === spec.sql && e.Status?.State === 'SUCCEEDED');
   if (done) {
-    ledger.record(`a successful run of ${spec.name}`, 'unchanged');
+    ledger.record(ts('ledger.successfulRun', { name: spec.name }), 'unchanged');
     return;
   }
   const athena = athenaOf(ctx);
@@ -80,5 +80,5 @@ export async function runOnce(ctx: SolutionContext, ledger: Ledger, spec: { name
     { what: ts('waits.queryDone', { name: spec.name }), intervalMs: 500 },
   );
   if (execution!.Status?.State !== 'SUCCEEDED') throw new Error(`Athena query ${spec.name} ${execution!.Status?.State}: ${execution!.Status?.StateChangeReason ?? ''}`);
-  ledger.record(`a run of ${spec.name} (${execution!.Statistics?.DataScannedInBytes ?? 0} bytes scanned)`, 'created');
+  ledger.record(ts('ledger.queryRun', { name: spec.name, bytes: execution!.Statistics?.DataScannedInBytes ?? 0 }), 'created');
 }

@@ -28,9 +28,9 @@ export async function ensureTable(ctx: SolutionContext, ledger: Ledger, name: st
         Tags: Object.entries(ctx.tags).map(([Key, Value]) => ({ Key, Value })),
       }),
     );
-    ledger.record(`DynamoDB table ${name}`, 'created');
+    ledger.record(ts('ledger.table', { name }), 'created');
   } else {
-    ledger.record(`DynamoDB table ${name}`, 'unchanged');
+    ledger.record(ts('ledger.table', { name }), 'unchanged');
   }
   table ??= await describe();
   if (table?.TableStatus !== 'ACTIVE') {

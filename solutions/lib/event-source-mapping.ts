@@ -4,11 +4,12 @@ import { CreateEventSourceMappingCommand, LambdaClient, ListEventSourceMappingsC
 import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
 import { retryWhileRolePropagates } from './wait.js';
+import { ts } from './messages.js';
 
 export async function ensureStreamTrigger(ctx: SolutionContext, ledger: Ledger, streamArn: string, functionName: string): Promise<void> {
   const lambda = ctx.clients.get(LambdaClient);
   const { EventSourceMappings: existing = [] } = await lambda.send(new ListEventSourceMappingsCommand({ EventSourceArn: streamArn, FunctionName: functionName }));
-  const what = `trigger ${streamArn.split('/').pop()} → ${functionName}`;
+  const what = ts('ledger.trigger', { stream: streamArn.split('/').pop() ?? '', function: functionName });
   const mapping = existing[0];
   if (!mapping) {
     // A role just given its stream permissions is refused ("Cannot access stream") until IAM propagates.

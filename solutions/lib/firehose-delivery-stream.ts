@@ -35,7 +35,7 @@ export async function ensureDeliveryStream(ctx: SolutionContext, ledger: Ledger,
         }),
       ),
     );
-    ledger.record(`Firehose delivery stream ${name}`, 'created');
+    ledger.record(ts('ledger.deliveryStream', { name }), 'created');
   } else {
     if (stream.DeliveryStreamType !== 'DirectPut') {
       throw new Error(ts('refusals.notDirectPut', { name, type: String(stream.DeliveryStreamType) }));
@@ -55,9 +55,9 @@ export async function ensureDeliveryStream(ctx: SolutionContext, ledger: Ledger,
           }),
         ),
       );
-      ledger.record(`Firehose delivery stream ${name} (${differs.join(', ')})`, 'updated');
+      ledger.record(ts('ledger.deliveryStreamChanged', { name, settings: differs.join(', ') }), 'updated');
     } else {
-      ledger.record(`Firehose delivery stream ${name}`, 'unchanged');
+      ledger.record(ts('ledger.deliveryStream', { name }), 'unchanged');
     }
   }
   return (await waitUntilActive(ctx, name, describe)).DeliveryStreamARN!;

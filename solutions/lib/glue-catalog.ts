@@ -34,11 +34,11 @@ const orAbsent = async <T>(call: Promise<T>): Promise<T | undefined> => {
 
 export async function ensureGlueDatabase(ctx: SolutionContext, ledger: Ledger, name: string, description: string): Promise<void> {
   if (await orAbsent(glueOf(ctx).send(new GetDatabaseCommand({ Name: name })))) {
-    ledger.record(`Glue database ${name}`, 'unchanged');
+    ledger.record(ts('ledger.database', { name }), 'unchanged');
     return;
   }
   await glueOf(ctx).send(new CreateDatabaseCommand({ DatabaseInput: { Name: name, Description: description }, Tags: { ...ctx.tags } }));
-  ledger.record(`Glue database ${name}`, 'created');
+  ledger.record(ts('ledger.database', { name }), 'created');
 }
 
 export interface CrawlerSpec {
@@ -70,7 +70,7 @@ export async function ensureCrawler(ctx: SolutionContext, ledger: Ledger, spec: 
   const existing = await getCrawler(ctx, spec.name);
   if (!existing) {
     await retryWhileRolePropagates(ctx, () => glueOf(ctx).send(new CreateCrawlerCommand({ ...wanted, Tags: { ...ctx.tags } })));
-    ledger.record(`Glue crawler ${spec.name}`, 'created');
+    ledger.record(ts('ledger.crawler', { name: spec.name }), 'created');
     return;
   }
   const same =
@@ -79,12 +79,12 @@ export async function ensureCrawler(ctx: SolutionContext, ledger: Ledger, spec: 
     JSON.stringify((existing.Targets?.S3Targets ?? []).map((t) => t.Path)) === JSON.stringify([spec.path]) &&
     existing.SchemaChangePolicy?.UpdateBehavior === 'LOG';
   if (same) {
-    ledger.record(`Glue crawler ${spec.name}`, 'unchanged');
+    ledger.record(ts('ledger.crawler', { name: spec.name }), 'unchanged');
     return;
   }
   await waitFor(ctx, async () => (await getCrawler(ctx, spec.name))?.State === 'READY', { what: ts('waits.crawlerReady', { name: spec.name }) });
   await retryWhileRolePropagates(ctx, () => glueOf(ctx).send(new UpdateCrawlerCommand(wanted)));
-  ledger.record(`Glue crawler ${spec.name}`, 'updated');
+  ledger.record(ts('ledger.crawler', { name: spec.name }), 'updated');
 }
 
 /** Runs the crawler once and waits for it; a failed crawl stops the deploy with Glue's own message. */
@@ -104,7 +104,7 @@ export async function crawlOnce(ctx: SolutionContext, ledger: Ledger, name: stri
     { what: ts('waits.crawlerDone', { name }), timeoutMs: 600_000, intervalMs: 2_000 },
   );
   if (crawler!.LastCrawl?.Status !== 'SUCCEEDED') throw new Error(`Crawler ${name} ${crawler!.LastCrawl?.Status}: ${crawler!.LastCrawl?.ErrorMessage ?? 'no message'}`);
-  ledger.note(`crawled with ${name}`);
+  ledger.note(ts('notes.crawled', { name }));
 }
 
 export function getTable(ctx: SolutionContext, database: string, name: string): Promise<Table | undefined> {
@@ -131,7 +131,7 @@ export async function ensureSerdeParameter(ctx: SolutionContext, ledger: Ledger,
       },
     }),
   );
-  ledger.record(`SerDe parameter ${key}=${value} of table ${database}.${Name}`, 'updated');
+  ledger.record(ts('ledger.serdeParameter', { key, value, table: `${database}.${Name}` }), 'updated');
 }
 
 /** Whether one of the table's partitions lies in `folder` (`telemetry/2026/12/03/07/`). */

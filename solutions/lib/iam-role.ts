@@ -14,6 +14,7 @@ import type { SolutionContext } from '../../src/engine/solution.js';
 import { parsePolicyDocument } from '../../checks/lib/policy.js';
 import type { Ledger } from './ledger.js';
 import { orUndefined } from '../../checks/lib/not-found.js';
+import { ts } from './messages.js';
 
 export interface RoleSpec {
   name: string;
@@ -43,24 +44,24 @@ export async function ensureRole(ctx: SolutionContext, ledger: Ledger, spec: Rol
       }),
     );
     arn = out.Role!.Arn!;
-    ledger.record(`IAM role ${spec.name}`, 'created');
+    ledger.record(ts('ledger.role', { name: spec.name }), 'created');
   } else if (!sameDocument(parsePolicyDocument(existing.AssumeRolePolicyDocument), trust)) {
     await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: spec.name, PolicyDocument: JSON.stringify(trust) }));
-    ledger.record(`trust policy of IAM role ${spec.name}`, 'updated');
+    ledger.record(ts('ledger.trustPolicy', { name: spec.name }), 'updated');
   } else {
-    ledger.record(`IAM role ${spec.name}`, 'unchanged');
+    ledger.record(ts('ledger.role', { name: spec.name }), 'unchanged');
   }
   for (const [policyName, document] of Object.entries(spec.inline)) {
     const current = existing ? await orUndefined(iam.send(new GetRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName }))) : undefined;
     if (current && sameDocument(parsePolicyDocument(current.PolicyDocument), document)) continue;
     await iam.send(new PutRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName, PolicyDocument: JSON.stringify(document) }));
-    if (existing) ledger.record(`policy ${policyName} of IAM role ${spec.name}`, current ? 'updated' : 'created');
+    if (existing) ledger.record(ts('ledger.rolePolicy', { name: policyName, role: spec.name }), current ? 'updated' : 'created');
   }
   if (spec.managed?.length) {
     const attached = existing ? ((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: spec.name }))).AttachedPolicies ?? []).map((p) => p.PolicyArn) : [];
     for (const policyArn of spec.managed.filter((a) => !attached.includes(a))) {
       await iam.send(new AttachRolePolicyCommand({ RoleName: spec.name, PolicyArn: policyArn }));
-      if (existing) ledger.record(`attachment of ${policyArn} to IAM role ${spec.name}`, 'created');
+      if (existing) ledger.record(ts('ledger.attachment', { policy: policyArn, role: spec.name }), 'created');
     }
   }
   return arn!;

@@ -21,13 +21,14 @@ import type { SolutionContext } from '../../src/engine/solution.js';
 import { loadDeviceCredentials, saveDeviceCredentials } from '../../src/device/credentials.js';
 import type { Ledger } from './ledger.js';
 import { orUndefined } from '../../checks/lib/not-found.js';
+import { ts } from './messages.js';
 
 export async function ensureThing(ctx: SolutionContext, ledger: Ledger, name: string): Promise<void> {
   const iot = ctx.clients.get(IoTClient);
-  if (await orUndefined(iot.send(new DescribeThingCommand({ thingName: name })))) return ledger.record(`IoT thing ${name}`, 'unchanged');
+  if (await orUndefined(iot.send(new DescribeThingCommand({ thingName: name })))) return ledger.record(ts('ledger.thing', { name }), 'unchanged');
   // Things take no tags; the workshop marker is a searchable attribute instead.
   await iot.send(new CreateThingCommand({ thingName: name, attributePayload: { attributes: { ...ctx.tags } } }));
-  ledger.record(`IoT thing ${name}`, 'created');
+  ledger.record(ts('ledger.thing', { name }), 'created');
 }
 
 export async function ensureIotPolicy(ctx: SolutionContext, ledger: Ledger, name: string, document: object): Promise<void> {
@@ -36,9 +37,9 @@ export async function ensureIotPolicy(ctx: SolutionContext, ledger: Ledger, name
   const existing = await orUndefined(iot.send(new GetPolicyCommand({ policyName: name })));
   if (!existing) {
     await iot.send(new CreatePolicyCommand({ policyName: name, policyDocument: text, tags: Object.entries(ctx.tags).map(([Key, Value]) => ({ Key, Value })) }));
-    return ledger.record(`IoT policy ${name}`, 'created');
+    return ledger.record(ts('ledger.iotPolicy', { name }), 'created');
   }
-  if (JSON.stringify(JSON.parse(existing.policyDocument ?? '{}')) === text) return ledger.record(`IoT policy ${name}`, 'unchanged');
+  if (JSON.stringify(JSON.parse(existing.policyDocument ?? '{}')) === text) return ledger.record(ts('ledger.iotPolicy', { name }), 'unchanged');
   // A policy keeps at most five versions: make room by deleting the oldest non-default one.
   const { policyVersions = [] } = await iot.send(new ListPolicyVersionsCommand({ policyName: name }));
   if (policyVersions.length >= 5) {
@@ -46,7 +47,7 @@ export async function ensureIotPolicy(ctx: SolutionContext, ledger: Ledger, name
     if (oldest?.versionId) await iot.send(new DeletePolicyVersionCommand({ policyName: name, policyVersionId: oldest.versionId }));
   }
   await iot.send(new CreatePolicyVersionCommand({ policyName: name, policyDocument: text, setAsDefault: true }));
-  ledger.record(`IoT policy ${name}`, 'updated');
+  ledger.record(ts('ledger.iotPolicy', { name }), 'updated');
 }
 
 /** The saved certificate if it is still registered and ACTIVE in the account, else a new one, saved. */
@@ -56,7 +57,7 @@ export async function ensureCertificate(ctx: SolutionContext, ledger: Ledger, ho
   if (saved?.identity) {
     const described = await orUndefined(iot.send(new DescribeCertificateCommand({ certificateId: saved.identity.certificateId })));
     if (described?.certificateDescription?.status === 'ACTIVE') {
-      ledger.record(`device certificate ${saved.identity.certificateId.slice(0, 12)}…`, 'unchanged');
+      ledger.record(ts('ledger.certificate', { id: saved.identity.certificateId.slice(0, 12) }), 'unchanged');
       return saved.identity.certificateArn;
     }
   }
@@ -66,7 +67,7 @@ export async function ensureCertificate(ctx: SolutionContext, ledger: Ledger, ho
     privateKeyPem: created.keyPair!.PrivateKey!,
     identity: { thingName, certificateArn: created.certificateArn!, certificateId: created.certificateId! },
   });
-  ledger.record(`device certificate ${created.certificateId!.slice(0, 12)}… (saved in ${home}/device)`, 'created');
+  ledger.record(ts('ledger.certificateSaved', { id: created.certificateId!.slice(0, 12), dir: `${home}/device` }), 'created');
   return created.certificateArn!;
 }
 
@@ -75,11 +76,11 @@ export async function ensureAttachments(ctx: SolutionContext, ledger: Ledger, th
   const { policies = [] } = await iot.send(new ListAttachedPoliciesCommand({ target: certificateArn }));
   if (!policies.some((p) => p.policyName === policyName)) {
     await iot.send(new AttachPolicyCommand({ policyName, target: certificateArn }));
-    ledger.record(`policy ${policyName} attached to the certificate`, 'created');
+    ledger.record(ts('ledger.policyOnCertificate', { name: policyName }), 'created');
   }
   const { principals = [] } = await iot.send(new ListThingPrincipalsCommand({ thingName }));
   if (!principals.includes(certificateArn)) {
     await iot.send(new AttachThingPrincipalCommand({ thingName, principal: certificateArn }));
-    ledger.record(`certificate attached to thing ${thingName}`, 'created');
+    ledger.record(ts('ledger.certificateOnThing', { thing: thingName }), 'created');
   }
 }

@@ -13,9 +13,9 @@ export async function ensureStream(ctx: SolutionContext, ledger: Ledger, name: s
   let stream = await describe();
   if (!stream) {
     await kinesis.send(new CreateStreamCommand({ StreamName: name, ShardCount: shards, StreamModeDetails: { StreamMode: 'PROVISIONED' }, Tags: { ...ctx.tags } }));
-    ledger.record(`Kinesis stream ${name}`, 'created');
+    ledger.record(ts('ledger.stream', { name }), 'created');
   } else {
-    ledger.record(`Kinesis stream ${name}`, 'unchanged');
+    ledger.record(ts('ledger.stream', { name }), 'unchanged');
   }
   stream ??= await describe();
   if (stream?.StreamStatus !== 'ACTIVE') {

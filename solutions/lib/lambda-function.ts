@@ -49,7 +49,7 @@ export async function ensureFunction(ctx: SolutionContext, ledger: Ledger, spec:
         }),
       ),
     );
-    ledger.record(`Lambda function ${spec.name} (${spec.runtime})`, 'created');
+    ledger.record(ts('ledger.function', { name: spec.name, runtime: spec.runtime }), 'created');
     await waitSettled();
     return (await describe())!.FunctionArn!;
   }
@@ -65,7 +65,7 @@ export async function ensureFunction(ctx: SolutionContext, ledger: Ledger, spec:
   if (codeDiffers) {
     await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: spec.name, ZipFile: spec.zip }));
     await waitSettled();
-    ledger.record(`code of Lambda function ${spec.name}`, 'updated');
+    ledger.record(ts('ledger.functionCode', { name: spec.name }), 'updated');
   }
   if (configurationDiffers) {
     await retryWhileRolePropagates(ctx, () =>
@@ -81,8 +81,8 @@ export async function ensureFunction(ctx: SolutionContext, ledger: Ledger, spec:
       ),
     );
     await waitSettled();
-    ledger.record(`configuration of Lambda function ${spec.name} (${spec.runtime})`, 'updated');
+    ledger.record(ts('ledger.functionConfiguration', { name: spec.name, runtime: spec.runtime }), 'updated');
   }
-  if (!codeDiffers && !configurationDiffers) ledger.record(`Lambda function ${spec.name} (${spec.runtime})`, 'unchanged');
+  if (!codeDiffers && !configurationDiffers) ledger.record(ts('ledger.function', { name: spec.name, runtime: spec.runtime }), 'unchanged');
   return existing.FunctionArn!;
 }

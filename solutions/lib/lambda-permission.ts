@@ -6,6 +6,7 @@ import type { SolutionContext } from '../../src/engine/solution.js';
 import { orUndefined } from '../../checks/lib/not-found.js';
 import { parsePolicyDocument, statementsOf } from '../../checks/lib/policy.js';
 import type { Ledger } from './ledger.js';
+import { ts } from './messages.js';
 
 export interface InvokePermission {
   functionName: string;
@@ -23,7 +24,7 @@ export async function ensureInvokePermission(ctx: SolutionContext, ledger: Ledge
     const source = (s.Condition as { ArnLike?: Record<string, string> } | undefined)?.ArnLike?.['AWS:SourceArn'];
     return s.Effect === 'Allow' && principal === wanted.principal && source === wanted.sourceArn;
   });
-  const what = `permission for ${wanted.principal} to invoke ${wanted.functionName}`;
+  const what = ts('ledger.invokePermission', { principal: wanted.principal, function: wanted.functionName });
   if (present) {
     ledger.record(what, 'unchanged');
     return;

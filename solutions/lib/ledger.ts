@@ -9,6 +9,7 @@ export type StepOutcome = 'created' | 'updated' | 'unchanged';
 export class Ledger {
   private readonly created: string[] = [];
   private readonly unchanged: string[] = [];
+  private readonly updated: string[] = [];
   private readonly notes: string[] = [];
 
   constructor(private readonly ctx: Pick<SolutionContext, 'log'>) {}
@@ -17,7 +18,7 @@ export class Ledger {
     if (outcome === 'created') this.created.push(what);
     else if (outcome === 'unchanged') this.unchanged.push(what);
     else {
-      this.notes.push(`updated ${what}`);
+      this.updated.push(what);
       this.ctx.log(ts('progress.updated', { what }));
     }
   }
@@ -27,11 +28,11 @@ export class Ledger {
   }
 
   result(): SolutionResult {
-    return { created: this.created, unchanged: this.unchanged, notes: this.notes };
+    return { created: this.created, unchanged: this.unchanged, updated: this.updated, notes: this.notes };
   }
 }
 
 /** Whether a result changed anything: what `lab selftest` asserts of a second deploy. */
 export function changedAnything(result: SolutionResult | void): boolean {
-  return Boolean(result && ((result.created?.length ?? 0) > 0 || (result.notes ?? []).some((n) => n.startsWith('updated '))));
+  return Boolean(result && ((result.created?.length ?? 0) > 0 || (result.updated?.length ?? 0) > 0));
 }

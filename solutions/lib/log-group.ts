@@ -4,6 +4,7 @@
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, DescribeLogGroupsCommand, DescribeLogStreamsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
+import { ts } from './messages.js';
 
 export async function ensureLogStream(ctx: SolutionContext, ledger: Ledger, group: string, stream: string): Promise<void> {
   const logs = ctx.clients.get(CloudWatchLogsClient);
@@ -11,13 +12,13 @@ export async function ensureLogStream(ctx: SolutionContext, ledger: Ledger, grou
   const groupExists = (groups.logGroups ?? []).some((g) => g.logGroupName === group);
   if (!groupExists) {
     await logs.send(new CreateLogGroupCommand({ logGroupName: group, tags: { ...ctx.tags } }));
-    ledger.record(`log group ${group}`, 'created');
+    ledger.record(ts('ledger.logGroup', { name: group }), 'created');
   }
   const streams = groupExists ? await logs.send(new DescribeLogStreamsCommand({ logGroupName: group, logStreamNamePrefix: stream })) : undefined;
   if ((streams?.logStreams ?? []).some((s) => s.logStreamName === stream)) {
-    ledger.record(`log group ${group}`, 'unchanged');
+    ledger.record(ts('ledger.logGroup', { name: group }), 'unchanged');
     return;
   }
   await logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: stream }));
-  ledger.record(`log stream ${group}:${stream}`, 'created');
+  ledger.record(ts('ledger.logStream', { name: `${group}:${stream}` }), 'created');
 }

@@ -19,6 +19,7 @@ import type { SolutionContext } from '../../src/engine/solution.js';
 import { apiResources, apiStages, restApis } from '../../checks/lib/api-pipeline.js';
 import type { Ledger } from './ledger.js';
 import { sameContent } from './same-content.js';
+import { ts } from './messages.js';
 
 export interface ApiHandle {
   id: string;
@@ -39,11 +40,11 @@ export const CORS_PREFLIGHT = {
 export async function ensureRestApi(ctx: SolutionContext, ledger: Ledger, name: string, description: string): Promise<ApiHandle> {
   const existing = (await restApis(ctx)).find((a) => a.name === name);
   if (existing) {
-    ledger.record(`REST API ${name}`, 'unchanged');
+    ledger.record(ts('ledger.restApi', { name }), 'unchanged');
     return { id: existing.id!, changed: false };
   }
   const api = await ctx.clients.get(APIGatewayClient).send(new CreateRestApiCommand({ name, description, endpointConfiguration: { types: ['REGIONAL'] }, tags: { ...ctx.tags } }));
-  ledger.record(`REST API ${name}`, 'created');
+  ledger.record(ts('ledger.restApi', { name }), 'created');
   return { id: api.id!, changed: true };
 }
 
@@ -64,10 +65,10 @@ export async function ensureResourcePath(ctx: SolutionContext, ledger: Ledger, a
     const rival = part.startsWith('{') ? resources.find((r) => r.parentId === parent.id && r.pathPart?.startsWith('{')) : undefined;
     if (rival) {
       await apigw.send(new DeleteResourceCommand({ restApiId: api.id, resourceId: rival.id }));
-      ledger.note(`replaced API resource ${rival.path} (a path may have one parameter)`);
+      ledger.note(ts('notes.replacedResource', { path: rival.path ?? '' }));
     }
     parent = await apigw.send(new CreateResourceCommand({ restApiId: api.id, parentId: parent.id, pathPart: part }));
-    ledger.record(`API resource ${current}`, 'created');
+    ledger.record(ts('ledger.apiResource', { path: current }), 'created');
     api.changed = true;
   }
   return parent.id!;
@@ -85,7 +86,7 @@ async function replaceMethod(ctx: SolutionContext, ledger: Ledger, api: ApiHandl
   const apigw = ctx.clients.get(APIGatewayClient);
   if (existing) await apigw.send(new DeleteMethodCommand({ restApiId: api.id, resourceId, httpMethod }));
   await put();
-  ledger.record(`API method ${httpMethod} ${path}`, existing ? 'updated' : 'created');
+  ledger.record(ts('ledger.apiMethod', { method: httpMethod, path }), existing ? 'updated' : 'created');
   api.changed = true;
 }
 
@@ -148,9 +149,9 @@ export async function ensureStageDeployed(ctx: SolutionContext, ledger: Ledger, 
     stale = required.some((r) => !deployment.apiSummary?.[r.path]?.[r.method]);
   }
   if (stage && !stale) {
-    ledger.record(`API stage ${stageName}`, 'unchanged');
+    ledger.record(ts('ledger.apiStage', { name: stageName }), 'unchanged');
     return;
   }
   await apigw.send(new CreateDeploymentCommand({ restApiId: api.id, stageName, description: 'Deployed by the reference solution.' }));
-  ledger.record(`API stage ${stageName}`, stage ? 'updated' : 'created');
+  ledger.record(ts('ledger.apiStage', { name: stageName }), stage ? 'updated' : 'created');
 }

@@ -39,14 +39,14 @@ export async function ensureBucket(ctx: SolutionContext, ledger: Ledger, name: s
     const region = ctx.target.region;
     await s3.send(new CreateBucketCommand({ Bucket: name, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }) }));
     await s3.send(new PutBucketTaggingCommand({ Bucket: name, Tagging: { TagSet: wantedTags } }));
-    ledger.record(`S3 bucket ${name}`, 'created');
+    ledger.record(ts('ledger.bucket', { name }), 'created');
   } else {
     const current = await tagsOf(s3, name);
     if (Object.entries(ctx.tags).some(([k, v]) => current[k] !== v)) {
       await s3.send(new PutBucketTaggingCommand({ Bucket: name, Tagging: { TagSet: Object.entries({ ...current, ...ctx.tags }).map(([Key, Value]) => ({ Key, Value })) } }));
-      ledger.record(`tags of S3 bucket ${name}`, 'updated');
+      ledger.record(ts('ledger.bucketTags', { name }), 'updated');
     } else {
-      ledger.record(`S3 bucket ${name}`, 'unchanged');
+      ledger.record(ts('ledger.bucket', { name }), 'unchanged');
     }
   }
   return `arn:aws:s3:::${name}`;

@@ -5,6 +5,7 @@ import type { SolutionContext } from '../../src/engine/solution.js';
 import type { Ledger } from './ledger.js';
 import { retryWhileRolePropagates } from './wait.js';
 import { sameContent } from './same-content.js';
+import { ts } from './messages.js';
 
 export const IOT_SQL_VERSION = '2016-03-23';
 
@@ -27,7 +28,7 @@ export async function ensureTopicRule(ctx: SolutionContext, ledger: Ledger, name
     // The rule's tags are one URL query string.
     const tags = new URLSearchParams(ctx.tags).toString();
     await retryWhileRolePropagates(ctx, () => iot.send(new CreateTopicRuleCommand({ ruleName: name, topicRulePayload: wanted, tags })));
-    ledger.record(`IoT rule ${name}`, 'created');
+    ledger.record(ts('ledger.rule', { name }), 'created');
     return;
   }
   const { rule } = await iot.send(new GetTopicRuleCommand({ ruleName: name }));
@@ -37,11 +38,11 @@ export async function ensureTopicRule(ctx: SolutionContext, ledger: Ledger, name
     sameContent(rule?.actions, wanted.actions);
   if (!same) {
     await retryWhileRolePropagates(ctx, () => iot.send(new ReplaceTopicRuleCommand({ ruleName: name, topicRulePayload: wanted })));
-    ledger.record(`IoT rule ${name}`, 'updated');
+    ledger.record(ts('ledger.rule', { name }), 'updated');
   } else if (rule?.ruleDisabled) {
     await iot.send(new EnableTopicRuleCommand({ ruleName: name }));
-    ledger.record(`IoT rule ${name} (enabled)`, 'updated');
+    ledger.record(ts('ledger.ruleEnabled', { name }), 'updated');
   } else {
-    ledger.record(`IoT rule ${name}`, 'unchanged');
+    ledger.record(ts('ledger.rule', { name }), 'unchanged');
   }
 }

@@ -34,6 +34,7 @@ export async function solveLab(labArg: string, options: SolveOptions, out: Outpu
       choices: { runtime: options.runtime },
     });
     for (const name of result?.created ?? []) out.line(t('solve.created', { name }));
+    for (const name of result?.updated ?? []) out.line(t('solve.updated', { name }));
     for (const name of result?.unchanged ?? []) out.line(t('solve.unchanged', { name }));
     for (const note of result?.notes ?? []) out.line(t('solve.note', { note }));
     out.line(t('solve.done', { lab: entry.number }));

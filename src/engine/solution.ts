@@ -19,6 +19,8 @@ export interface SolutionResult {
   created?: string[];
   /** Resources that already existed as the solution wants them. */
   unchanged?: string[];
+  /** Resources this run changed to what the solution wants. */
+  updated?: string[];
   notes?: string[];
 }
 

@@ -89,6 +89,7 @@ export const en = {
   solve: {
     deploying: 'Deploying the reference solution of {{lab}}…',
     created: '  created   {{name}}',
+    updated: '  updated   {{name}}',
     unchanged: '  unchanged {{name}}',
     note: '  note: {{note}}',
     done: 'Done. Grade it with `lab check {{lab}}`.',

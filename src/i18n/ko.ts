@@ -91,6 +91,7 @@ export const ko: Catalogue = {
   solve: {
     deploying: '{{lab}}의 참조 솔루션을 배포하는 중…',
     created: '  생성됨    {{name}}',
+    updated: '  변경함    {{name}}',
     unchanged: '  변경 없음 {{name}}',
     note: '  참고: {{note}}',
     done: '완료했습니다. `lab check {{lab}}`로 채점하세요.',

@@ -105,7 +105,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalOutc
         if (mutations.length > 0) surprise(t('rehearsal.gradingWrote', { calls: [...new Set(mutations)].join(', ') }));
         const since = await logMark();
         const again = await solveLab(bench, workbook, entry, options.choices, () => undefined);
-        const changed = [...(again?.created ?? []), ...(again?.notes ?? []).filter((n) => n.startsWith('updated '))];
+        const changed = [...(again?.created ?? []), ...(again?.updated ?? [])];
         if (changed.length > 0) surprise(t('rehearsal.secondChanged', { changes: changed.join('; ') }));
         const writes = mutatingCallsSince(bench, since).filter(fromWorkbench);
         if (writes.length > 0) surprise(t('rehearsal.secondWrote', { calls: [...new Set(writes)].join(', ') }));
