@@ -66,7 +66,7 @@ export default defineSolution({
     await runOnce(ctx, ledger, { name: names.hourlyStatsQuery, workgroup: names.workgroup, database: names.glueDatabase, sql });
     const [newest] = await recentObjects(ctx, lake.bucket, lake.prefix, ctx.clock.now(), { hours: 3, limit: 1 });
     const newestHour = newest!.key.slice(0, newest!.key.lastIndexOf('/') + 1);
-    await runOnce(ctx, ledger, { name: 'the newest hour’s count (partition filter)', workgroup: names.workgroup, database: names.glueDatabase, sql: newestHourSql(newestHour) });
+    await runOnce(ctx, ledger, { name: ts('ledger.newestHourQuery'), workgroup: names.workgroup, database: names.glueDatabase, sql: newestHourSql(newestHour) });
     return ledger.result();
   },
 });

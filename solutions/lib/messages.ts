@@ -32,6 +32,7 @@ const en = {
   },
   ledger: {
     apiMethod: 'API method {{method}} {{path}}',
+    newestHourQuery: 'the newest hour’s count (partition filter)',
     apiResource: 'API resource {{path}}',
     apiStage: 'API stage {{name}}',
     namedQuery: 'Athena named query {{name}}',
@@ -111,6 +112,7 @@ export const ts = defineMessages('solutions', en, {
   },
   ledger: {
     apiMethod: 'API 메서드 {{method}} {{path}}',
+    newestHourQuery: '최신 시간의 측정값 개수 쿼리 (파티션 필터)',
     apiResource: 'API 리소스 {{path}}',
     apiStage: 'API 스테이지 {{name}}',
     namedQuery: 'Athena 저장된 쿼리 {{name}}',
