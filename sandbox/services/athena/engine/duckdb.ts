@@ -78,6 +78,8 @@ export class DuckEngine {
       const connection = await instance.connect();
       this.current = { token, connection };
       try {
+        // A close that came while this work was connecting found nothing to interrupt.
+        if (this.closed) throw new EngineClosed();
         return await work(connection);
       } finally {
         this.current = undefined;
@@ -97,9 +99,15 @@ export class DuckEngine {
 
   /** Waits for the queued work, then releases DuckDB. */
   async close(): Promise<void> {
-    if (this.current) this.current.connection.interrupt();
     this.closed = true;
-    await this.tail;
+    // Until the work ends: an interrupt that lands between two of its statements would be lost.
+    this.current?.connection.interrupt();
+    const interrupting = setInterval(() => this.current?.connection.interrupt(), 50);
+    try {
+      await this.tail;
+    } finally {
+      clearInterval(interrupting);
+    }
     if (this.opening) {
       const instance = await this.opening.catch(() => undefined);
       instance?.closeSync();
