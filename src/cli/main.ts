@@ -244,23 +244,22 @@ export function createProgram(run: Run): Command {
 
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
   let passed = true;
+  // Chosen once, before the help is built (--help is printed while parsing). A bad --lang or LAB_LANG is
+  // refused when the command runs; a damaged config is left for the commands that read it to report (and
+  // for `lab config set` to fix), not a reason to refuse all.
+  const { chooseLanguage } = await import('../session.js');
+  const languageError = await chooseLanguage(langFlag(argv)).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   const run: Run = (handler) => async (...commanderArgs) => {
     const command = commanderArgs[commanderArgs.length - 1] as Command;
     const args = commanderArgs.slice(0, -2) as (string | undefined)[];
     const options = command.optsWithGlobals();
-    // Commands that open no session (hint, open, ...) speak the chosen language too. A damaged config is
-    // left for the commands that read it to report (and for `lab config set` to fix), not a reason to refuse all.
-    const { chooseLanguage } = await import('../session.js');
-    await chooseLanguage(options.lang as string | undefined).catch((err: unknown) => {
-      if (options.lang !== undefined || process.env.LAB_LANG) throw err;
-    });
+    if (languageError !== undefined && (options.lang !== undefined || process.env.LAB_LANG)) throw languageError;
     const outcome = (await handler({ args, options })) as { passed: boolean } | undefined;
     if (outcome?.passed === false) passed = false;
   };
-  // --help is printed while parsing, before any command runs: the language is chosen first (a bad value is
-  // reported by the command, in English).
-  const { chooseLanguage } = await import('../session.js');
-  await chooseLanguage(langFlag(argv)).catch(() => undefined);
   const program = createProgram(run);
   try {
     if (wantsMenu(program, argv)) {
